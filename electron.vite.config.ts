@@ -1,0 +1,22 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+
+const shared = { '@shared': resolve(__dirname, 'src/shared') }
+
+export default defineConfig({
+  main: {
+    resolve: { alias: shared },
+    build: {}
+  },
+  preload: {
+    resolve: { alias: shared },
+    // A sandboxed preload cannot require() npm packages, so everything it uses is bundled in.
+    build: { externalizeDeps: false }
+  },
+  renderer: {
+    resolve: { alias: shared },
+    plugins: [svelte()],
+    build: { minify: true, sourcemap: false }
+  }
+})

@@ -1,0 +1,96 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron'
+import { MENU_CHANNEL, type MenuCommand } from '@shared/ipc/contract'
+import { setupHandlers } from './handlers'
+import { setTrustedOrigins, type IpcRegistrar } from './ipc'
+import { menuTemplate } from './menu'
+import { serveBundle } from './protocol'
+import { APP_ORIGIN, APP_SCHEME, blockRemoteRequests, denyAllPermissions, guardWebContents, secureWebPreferences } from './security'
+
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
+])
+
+// One window, one database: a second launch focuses the running app instead of opening a rival copy.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0]
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  app.whenReady().then(start).catch((e: unknown) => {
+    console.error('Startup failed:', e)
+    dialog.showErrorBox('News Quiz could not start', e instanceof Error ? e.message : String(e))
+    app.quit()
+  })
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  guardWebContents(contents, (url) => void shell.openExternal(url), devServerUrl)
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+function start(): void {
+  const rendererRoot = join(__dirname, '../renderer')
+  protocol.handle(APP_SCHEME, (request) => serveBundle(rendererRoot, request.url))
+  denyAllPermissions(session.defaultSession)
+  blockRemoteRequests(session.defaultSession, devServerUrl)
+  setTrustedOrigins(devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN])
+
+  setupHandlers({
+    registrar: ipcMain as unknown as IpcRegistrar,
+    dialogs: {
+      async save({ title, defaultName }) {
+        const win = BrowserWindow.getFocusedWindow()
+        const options = { title, defaultPath: defaultName, filters: [{ name: 'Progress', extensions: ['json'] }] }
+        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+        return r.canceled || !r.filePath ? null : r.filePath
+      },
+      async open({ title }) {
+        const win = BrowserWindow.getFocusedWindow()
+        const options = { title, properties: ['openFile' as const], filters: [{ name: 'Progress', extensions: ['json'] }] }
+        const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+        return r.canceled ? null : (r.filePaths[0] ?? null)
+      }
+    },
+    openExternal: (url) => shell.openExternal(url),
+    dataDir: app.getPath('userData'),
+    today: () => new Date().toISOString().slice(0, 10)
+  })
+
+  const send = (command: MenuCommand): void => {
+    const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+    win?.webContents.send(MENU_CHANNEL, command)
+  }
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')))
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 420,
+    minHeight: 480,
+    show: false,
+    title: 'News Quiz',
+    backgroundColor: '#f7f5f0',
+    autoHideMenuBar: false,
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'))
+  })
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
+  return win
+}
