@@ -14,7 +14,13 @@ export const ContentFileSchema = v.strictObject({
   format: v.literal(CONTENT_FORMAT),
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{2,80}$/, 'id must be lowercase letters, digits and dashes')),
   title: nonEmpty,
-  date: v.nullable(v.pipe(v.string(), v.isoDate())),
+  date: v.nullable(
+    v.pipe(
+      v.string(),
+      v.isoDate(),
+      v.check((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'date is not a real calendar date')
+    )
+  ),
   dateLabel: v.nullable(v.string()),
   source: v.nullable(v.string()),
   byline: v.optional(v.nullable(v.string()), null),

@@ -19,7 +19,7 @@ const DATE_ISO = new RegExp(`^${DATE_PREFIX}(\\d{4})-(\\d{2})-(\\d{2})(?:[T\\s][
 const DATE_EMPTY = /^date\s*:\s*$/i
 const CREDIT = /^(?:photo|photograph|image|picture|video|graphic|illustration|credit)s?(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*:\s*\S.{0,118}$/i
 const SOURCE_PREFIX = /^(?:source|sources|via|reporting by)\s*:\s*(.+)$/i
-const BYLINE = /^by\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}(?:\s*(?:,|and)\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})*)$/
+const BYLINE = /^[Bb]y\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}(?:\s*(?:,|and)\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})*)$/
 const MD_HEADING = /^#{1,6}\s+(.+?)\s*#*$/
 const TERMINAL = /[.!?:;,"”’')\]]$/
 

@@ -74,26 +74,26 @@ export const ImportText = v.strictObject({
 
 export const contract = {
   /** Every article in the library, bundled first, then imported ones. */
-  listArticles: channel<ArticleSummary[]>()('library:list', v.tuple([])),
+  listArticles: channel<ArticleSummary[]>()('library:list', v.strictTuple([])),
   /** One article with its quiz. */
-  getArticle: channel<StudyArticle>()('article:get', v.tuple([ArticleId])),
+  getArticle: channel<StudyArticle>()('article:get', v.strictTuple([ArticleId])),
   /** File → Open: a dialog in main, then each chosen file is imported. */
-  openArticles: channel<ImportOutcome[]>()('library:open', v.tuple([])),
+  openArticles: channel<ImportOutcome[]>()('library:open', v.strictTuple([])),
   /** A file dropped on the window: its name and bytes. */
-  importFile: channel<ImportOutcome>()('library:import-file', v.tuple([ImportFile])),
+  importFile: channel<ImportOutcome>()('library:import-file', v.strictTuple([ImportFile])),
   /** Pasted text. */
-  importText: channel<ImportOutcome>()('library:import-text', v.tuple([ImportText])),
+  importText: channel<ImportOutcome>()('library:import-text', v.strictTuple([ImportText])),
   /** Deletes an imported article (bundled ones cannot be deleted). */
-  deleteArticle: channel<{ deleted: true }>()('library:delete', v.tuple([ArticleId])),
+  deleteArticle: channel<{ deleted: true }>()('library:delete', v.strictTuple([ArticleId])),
   /** Saves an export of the user's progress through a save dialog; `saved: false` when the user cancels. */
   exportProgress: channel<{ saved: boolean; path: string | null }>()(
     'progress:export',
-    v.tuple([v.pipe(v.string(), v.maxLength(200 * 1024 * 1024))])
+    v.strictTuple([v.pipe(v.string(), v.maxLength(200 * 1024 * 1024))])
   ),
   /** Reads a progress file chosen in an open dialog; `text: null` when the user cancels. */
-  importProgress: channel<{ text: string | null; path: string | null }>()('progress:import', v.tuple([])),
+  importProgress: channel<{ text: string | null; path: string | null }>()('progress:import', v.strictTuple([])),
   /** Opens an http(s) link in the system browser. */
-  openExternal: channel<{ opened: boolean }>()('shell:open-external', v.tuple([v.pipe(v.string(), v.url(), v.maxLength(2048))]))
+  openExternal: channel<{ opened: boolean }>()('shell:open-external', v.strictTuple([v.pipe(v.string(), v.url(), v.maxLength(2048))]))
 } as const
 
 export type Contract = typeof contract

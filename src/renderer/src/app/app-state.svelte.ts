@@ -1,0 +1,78 @@
+import type { ArticleSummary, IpcResult, StudyArticle } from '@shared/ipc/contract'
+
+/** The app's top-level views. */
+export type View = 'library' | 'reader' | 'review' | 'stats'
+
+/** A message for the user, shown in the app's notice area. */
+export interface Notice {
+  kind: 'error' | 'info'
+  text: string
+}
+
+/**
+ * Top-level app state: which view is shown, the library list, the article being read, and notices.
+ * Talks to main only through `window.api` (passed in, so tests can give a stand-in).
+ */
+export class AppState {
+  #view = $state<View>('reader')
+  #articles = $state<ArticleSummary[]>([])
+  #study = $state<StudyArticle | null>(null)
+  #loading = $state(true)
+  #notice = $state<Notice | null>(null)
+
+  constructor(private readonly api: Window['api']) {}
+
+  get view(): View {
+    return this.#view
+  }
+  get articles(): ArticleSummary[] {
+    return this.#articles
+  }
+  get study(): StudyArticle | null {
+    return this.#study
+  }
+  get loading(): boolean {
+    return this.#loading
+  }
+  get notice(): Notice | null {
+    return this.#notice
+  }
+
+  show(view: View): void {
+    this.#view = view
+  }
+
+  notify(notice: Notice | null): void {
+    this.#notice = notice
+  }
+
+  /** Unwraps an IPC result, turning an error into a notice; returns null on error. */
+  unwrap<T>(result: IpcResult<T>): T | null {
+    if (result.ok) return result.value
+    this.#notice = { kind: 'error', text: result.error.message }
+    return null
+  }
+
+  /** Loads the library list; opens `preferId`, or the first article when nothing is open yet. */
+  async refreshLibrary(preferId?: string): Promise<void> {
+    const list = this.unwrap(await this.api.listArticles())
+    if (list) this.#articles = list
+    const id = preferId ?? this.#study?.article.id ?? this.#articles[0]?.id
+    if (id && id !== this.#study?.article.id) await this.open(id)
+    this.#loading = false
+  }
+
+  /** Opens an article in the reader. */
+  async open(id: string, view: View = 'reader'): Promise<boolean> {
+    this.#loading = true
+    try {
+      const study = this.unwrap(await this.api.getArticle(id))
+      if (!study) return false
+      this.#study = study
+      this.#view = view
+      return true
+    } finally {
+      this.#loading = false
+    }
+  }
+}

@@ -1,0 +1,185 @@
+import * as v from 'valibot'
+import type { Question, QuestionKind } from '../quiz/model'
+
+/**
+ * The progress records: what the renderer's database stores and what an export file carries, with the
+ * valibot schemas that validate them wherever they come from outside the running code (the database, a file).
+ * Times are epoch milliseconds (numbers), so records survive JSON and IndexedDB unchanged and sort cheaply.
+ */
+
+/** Epoch milliseconds. */
+export type Millis = number
+
+const Millis = v.pipe(v.number(), v.integer(), v.minValue(0))
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0))
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(400))
+const Text = v.pipe(v.string(), v.maxLength(20_000))
+
+const QUESTION_KINDS = [
+  'who-did-what',
+  'when',
+  'who-what-where',
+  'how-many',
+  'who-said',
+  'true-false',
+  'cloze'
+] as const satisfies readonly QuestionKind[]
+
+/** A question as it was when answered; kept so a question a new release no longer generates still shows in history and review. */
+export const QuestionSnapshotSchema = v.object({
+  id: Id,
+  kind: v.picklist(QUESTION_KINDS),
+  prompt: Text,
+  options: v.pipe(v.array(Text), v.minLength(1), v.maxLength(12)),
+  answer: Text,
+  evidence: v.object({ paragraph: Count, start: Count, end: Count, text: Text }),
+  explanation: Text
+})
+
+/** The article a question belongs to, as much as the progress layer needs to group and label it. */
+export interface ArticleRef {
+  id: string
+  title: string
+}
+
+/** One answer the user gave. `id` is unique across devices, so merging two histories de-duplicates exactly. */
+export interface Attempt {
+  id: string
+  questionId: string
+  articleId: string
+  /** The quiz run it was given in; null for an answer given outside a run. */
+  runId: string | null
+  chosen: string
+  correct: boolean
+  at: Millis
+}
+
+export const AttemptSchema = v.object({
+  id: Id,
+  questionId: Id,
+  articleId: Id,
+  runId: v.nullable(Id),
+  chosen: Text,
+  correct: v.boolean(),
+  at: Millis
+})
+
+/** FSRS card state as stored: ts-fsrs's `Card` with dates as epoch milliseconds. */
+export interface StoredCard {
+  due: Millis
+  stability: number
+  difficulty: number
+  elapsed_days: number
+  scheduled_days: number
+  learning_steps: number
+  reps: number
+  lapses: number
+  /** ts-fsrs `State`: 0 New, 1 Learning, 2 Review, 3 Relearning. */
+  state: 0 | 1 | 2 | 3
+  last_review: Millis | null
+}
+
+const Finite = v.pipe(v.number(), v.finite())
+
+export const StoredCardSchema = v.object({
+  due: Millis,
+  stability: Finite,
+  difficulty: Finite,
+  elapsed_days: Finite,
+  scheduled_days: Finite,
+  learning_steps: Count,
+  reps: Count,
+  lapses: Count,
+  state: v.picklist([0, 1, 2, 3] as const),
+  last_review: v.nullable(Millis)
+})
+
+/** Per question: its spaced-review state, the last answer, and a snapshot of the question. Keyed by `questionId`. */
+export interface ReviewRecord {
+  questionId: string
+  articleId: string
+  articleTitle: string
+  card: StoredCard
+  /** 1 when the last answer was wrong, else 0 (a number because IndexedDB cannot index booleans). */
+  missed: 0 | 1
+  lastChosen: string
+  lastAt: Millis
+  /** How many answers this question has had. */
+  answers: number
+  question: Question
+}
+
+export const ReviewRecordSchema = v.pipe(
+  v.object({
+    questionId: Id,
+    articleId: Id,
+    articleTitle: Text,
+    card: StoredCardSchema,
+    missed: v.picklist([0, 1] as const),
+    lastChosen: Text,
+    lastAt: Millis,
+    answers: Count,
+    question: QuestionSnapshotSchema
+  }),
+  v.check((r) => r.question.id === r.questionId, 'question.id differs from questionId')
+)
+
+/** Where a run belongs: an article id, or `REVIEW_SCOPE` for a run over missed questions across articles. */
+export type RunScope = string
+
+/** The scope of a review run; cannot collide with an article id (those start with a letter or digit). */
+export const REVIEW_SCOPE = '*review'
+
+/** One pass through a list of questions: a whole article quiz (`full`) or its missed questions (`retry`). */
+export interface QuizRun {
+  id: string
+  scope: RunScope
+  mode: 'full' | 'retry'
+  questionIds: string[]
+  startedAt: Millis
+  /** Set when every question has an answer. */
+  finishedAt: Millis | null
+  /** Set with `finishedAt`. */
+  score: Score | null
+}
+
+/** Correct answers out of all questions of a run. */
+export interface Score {
+  correct: number
+  total: number
+}
+
+const ScoreSchema = v.object({ correct: Count, total: Count })
+
+export const QuizRunSchema = v.object({
+  id: Id,
+  scope: Id,
+  mode: v.picklist(['full', 'retry'] as const),
+  questionIds: v.array(Id),
+  startedAt: Millis,
+  finishedAt: v.nullable(Millis),
+  score: v.nullable(ScoreSchema)
+})
+
+/** The whole of a user's progress: what an export carries and an import restores. */
+export interface ProgressData {
+  attempts: Attempt[]
+  reviews: ReviewRecord[]
+  runs: QuizRun[]
+}
+
+// Compile-time proof that the schemas produce exactly the record types (a drift in either fails the build).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const _attempt: Same<v.InferOutput<typeof AttemptSchema>, Attempt> = true
+const _card: Same<v.InferOutput<typeof StoredCardSchema>, StoredCard> = true
+const _review: Same<v.InferOutput<typeof ReviewRecordSchema>, ReviewRecord> = true
+const _run: Same<v.InferOutput<typeof QuizRunSchema>, QuizRun> = true
+const _question: Same<v.InferOutput<typeof QuestionSnapshotSchema>, Question> = true
+void [_attempt, _card, _review, _run, _question]
+
+/** A short path to the first problem of a failed parse, e.g. `attempts.3.correct`, for messages and logs. */
+export function issuePath(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0]
+  if (!first) return ''
+  return v.getDotPath(first) ?? ''
+}

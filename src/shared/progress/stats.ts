@@ -1,0 +1,182 @@
+import { REVIEW_SCOPE, type Attempt, type Millis, type QuizRun, type Score } from './model'
+
+/**
+ * Statistics: per-article scores, accuracy by day (with its SVG geometry), and the streak of study days.
+ * Days are local calendar days; the caller passes a `DayKey` so tests fix the time zone.
+ */
+
+/** Maps a time to its calendar day as `YYYY-MM-DD`. */
+export type DayKey = (at: Millis) => string
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0')
+}
+
+/** Calendar days in the machine's local time zone (what the app uses; follows daylight-saving changes). */
+export const localDayKey: DayKey = (at) => {
+  const d = new Date(at)
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** Calendar days at a fixed offset from UTC, in minutes east (e.g. 60 for UTC+1, -300 for UTC-5). */
+export function fixedOffsetDayKey(offsetMinutes: number): DayKey {
+  return (at) => {
+    const d = new Date(at + offsetMinutes * 60_000)
+    return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+  }
+}
+
+const DAY_MS = 86_400_000
+
+/** Whole days from day key `a` to day key `b` (both `YYYY-MM-DD`). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS)
+}
+
+/** An article's latest and best score over its finished full runs (retry runs do not count: they only hold misses). */
+export interface ArticleScore {
+  articleId: string
+  latest: Score & { finishedAt: Millis }
+  best: Score & { finishedAt: Millis }
+  /** Finished full runs. */
+  runs: number
+}
+
+function ratio(s: Score): number {
+  return s.total === 0 ? 0 : s.correct / s.total
+}
+
+/** Per article with at least one finished full run: latest and best score (best by ratio, then by more questions, then earlier). */
+export function articleScores(runs: Iterable<QuizRun>): Map<string, ArticleScore> {
+  const out = new Map<string, ArticleScore>()
+  for (const run of runs) {
+    if (run.mode !== 'full' || run.scope === REVIEW_SCOPE || run.finishedAt === null || run.score === null) continue
+    const s = { ...run.score, finishedAt: run.finishedAt }
+    const prev = out.get(run.scope)
+    if (!prev) {
+      out.set(run.scope, { articleId: run.scope, latest: s, best: s, runs: 1 })
+      continue
+    }
+    const latest = s.finishedAt > prev.latest.finishedAt ? s : prev.latest
+    const d = ratio(s) - ratio(prev.best)
+    const better = d > 0 || (d === 0 && (s.total > prev.best.total || (s.total === prev.best.total && s.finishedAt < prev.best.finishedAt)))
+    out.set(run.scope, { articleId: run.scope, latest, best: better ? s : prev.best, runs: prev.runs + 1 })
+  }
+  return out
+}
+
+/** Accuracy of all answers given on one day. */
+export interface DayAccuracy {
+  day: string
+  correct: number
+  total: number
+  /** `correct / total`, in [0, 1]. */
+  accuracy: number
+}
+
+/** Accuracy per study day, oldest first; days without answers are absent. */
+export function accuracyByDay(attempts: Iterable<Attempt>, dayKey: DayKey): DayAccuracy[] {
+  const days = new Map<string, { correct: number; total: number }>()
+  for (const a of attempts) {
+    const key = dayKey(a.at)
+    const d = days.get(key) ?? { correct: 0, total: 0 }
+    d.total++
+    if (a.correct) d.correct++
+    days.set(key, d)
+  }
+  return [...days.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([day, d]) => ({ day, correct: d.correct, total: d.total, accuracy: d.correct / d.total }))
+}
+
+/** Geometry for the accuracy chart: points in SVG user units and a polyline path through them. */
+export interface AccuracyChart {
+  width: number
+  height: number
+  viewBox: string
+  points: { x: number; y: number; day: string; accuracy: number; label: string }[]
+  /** `M x y L x y ...`; empty when there are no points. */
+  path: string
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100
+}
+
+/**
+ * Lays out `series` in a `width`×`height` box with `padding` on each side: x is proportional to the calendar
+ * day (gaps between study days show as gaps), y to accuracy (100% at the top). A single day sits in the middle.
+ */
+export function accuracyChart(series: readonly DayAccuracy[], size: { width: number; height: number; padding?: number }): AccuracyChart {
+  const { width, height } = size
+  const pad = size.padding ?? 4
+  const first = series[0]
+  const last = series[series.length - 1]
+  const span = first && last ? daysBetween(first.day, last.day) : 0
+  const innerW = Math.max(0, width - 2 * pad)
+  const innerH = Math.max(0, height - 2 * pad)
+  const points = series.map((d) => {
+    const x = span === 0 ? width / 2 : pad + (daysBetween(first!.day, d.day) / span) * innerW
+    const y = pad + (1 - d.accuracy) * innerH
+    return { x: round2(x), y: round2(y), day: d.day, accuracy: d.accuracy, label: `${d.day}: ${Math.round(d.accuracy * 100)}% (${d.correct}/${d.total})` }
+  })
+  const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ')
+  return { width, height, viewBox: `0 0 ${width} ${height}`, points, path }
+}
+
+/** Consecutive study days. */
+export interface Streak {
+  /** Days in the streak that ends today, or yesterday when today has no answer yet (the day is not over). */
+  current: number
+  /** The longest run of consecutive study days ever. */
+  best: number
+  studiedToday: boolean
+}
+
+/** The streak of days with at least one answer, as of `now`. */
+export function streakOfDays(attempts: Iterable<Attempt>, now: Millis, dayKey: DayKey): Streak {
+  const days = new Set<string>()
+  for (const a of attempts) days.add(dayKey(a.at))
+  const sorted = [...days].sort()
+  let best = 0
+  let run = 0
+  let prev: string | null = null
+  for (const d of sorted) {
+    run = prev !== null && daysBetween(prev, d) === 1 ? run + 1 : 1
+    best = Math.max(best, run)
+    prev = d
+  }
+  const today = dayKey(now)
+  const studiedToday = days.has(today)
+  // Walk back from today (or yesterday) while each day has answers.
+  let current = 0
+  let cursor = Date.parse(`${today}T00:00:00Z`) - (studiedToday ? 0 : DAY_MS)
+  const keyOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
+  while (days.has(keyOf(cursor))) {
+    current++
+    cursor -= DAY_MS
+  }
+  return { current, best, studiedToday }
+}
+
+/** Everything the Statistics view shows. */
+export interface ProgressStats {
+  articles: ArticleScore[]
+  accuracy: DayAccuracy[]
+  streak: Streak
+  totalAnswers: number
+  totalCorrect: number
+}
+
+/** All statistics at `now`; articles sorted by id so the output is stable. */
+export function computeStats(data: { attempts: readonly Attempt[]; runs: readonly QuizRun[] }, now: Millis, dayKey: DayKey): ProgressStats {
+  let totalCorrect = 0
+  for (const a of data.attempts) if (a.correct) totalCorrect++
+  return {
+    articles: [...articleScores(data.runs).values()].sort((a, b) => (a.articleId < b.articleId ? -1 : 1)),
+    accuracy: accuracyByDay(data.attempts, dayKey),
+    streak: streakOfDays(data.attempts, now, dayKey),
+    totalAnswers: data.attempts.length,
+    totalCorrect
+  }
+}

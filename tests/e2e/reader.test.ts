@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseArticle } from '../../src/shared/article/parse'
+import { ARTIFACTS, TestApp, fixture } from '../support/app-harness'
+
+const seed = parseArticle(fixture('content/articles/00-trump-putin-first-phone-call-2016.json'))
+if (!seed.ok) throw new Error('bundled seed does not parse')
+const article = seed.article
+
+describe('reader (real Chromium, real main-process handlers)', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true })
+    app = await new TestApp().start()
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('shows the whole seed article: title, date, source, credits, headings and every paragraph', async () => {
+    const win = await app.launch()
+    const { page } = win
+    await page.getByRole('heading', { level: 1, name: article.title }).waitFor()
+    const text = await page.locator('article').innerText()
+    // Every paragraph, in order, exactly once.
+    let from = 0
+    for (const p of article.paragraphs) {
+      const at = text.indexOf(p, from)
+      expect(at, `paragraph missing or out of order: ${p.slice(0, 60)}`).toBeGreaterThanOrEqual(from)
+      expect(text.indexOf(p, at + 1)).toBe(-1)
+      from = at + p.length
+    }
+    await expect(page.locator('time').first().innerText()).resolves.toBe('Updated Nov 15, 2016')
+    await expect(page.locator('.kicker').innerText()).resolves.toMatch(/TRTWorld and agencies/i)
+    await expect(page.getByRole('list', { name: 'Photo credits' }).innerText()).resolves.toContain('Photo by: Reuters')
+    const headings = await page.locator('article h2').allInnerTexts()
+    expect(headings).toEqual(['Policy change', 'Trump threatens European allies'])
+    // Each heading sits right before the paragraph the article puts it before.
+    for (const h of article.headings) {
+      const next = await page.locator('article h2', { hasText: h.text }).evaluate((el) => el.nextElementSibling?.textContent ?? '')
+      expect(next).toBe(article.paragraphs[h.before])
+    }
+    // The quiz panel sits beside the article on a wide window.
+    const articleBox = await page.locator('article').boundingBox()
+    const quizBox = await page.getByRole('complementary', { name: 'Quiz' }).boundingBox()
+    expect(quizBox!.x).toBeGreaterThan(articleBox!.x + articleBox!.width - 1)
+    await win.screenshot('reader-light')
+    expect(win.errors).toEqual([])
+    await win.close()
+  })
+
+  it('reads well in dark mode and stacks the quiz under the article on a narrow window', async () => {
+    const win = await app.launch({ colorScheme: 'dark', width: 760, height: 900 })
+    const { page } = win
+    await page.getByRole('heading', { level: 1, name: article.title }).waitFor()
+    const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+    expect(bg).not.toBe('rgb(247, 245, 240)')
+    const articleBox = await page.locator('article').boundingBox()
+    const quizBox = await page.getByRole('complementary', { name: 'Quiz' }).boundingBox()
+    expect(quizBox!.y).toBeGreaterThan(articleBox!.y + articleBox!.height - 1)
+    await win.screenshot('reader-dark-narrow')
+    expect(win.errors).toEqual([])
+    await win.close()
+  })
+
+  it('scrolls the article with the keyboard', async () => {
+    const win = await app.launch({ height: 700 })
+    const { page } = win
+    await page.getByRole('heading', { level: 1, name: article.title }).waitFor()
+    const before = await page.evaluate(() => window.scrollY)
+    await page.keyboard.press('PageDown')
+    await page.waitForFunction((y) => window.scrollY > y, before)
+    await page.keyboard.press('End')
+    await page.waitForFunction(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2)
+    await win.close()
+  })
+})

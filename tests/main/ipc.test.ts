@@ -1,0 +1,93 @@
+import * as v from 'valibot'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { handle, isTrustedSender, setTrustedOrigins, UserError, type IpcRegistrar, type IpcSenderEvent } from '../../src/main/ipc'
+import { contract, type Channel } from '../../src/shared/ipc/contract'
+
+type Listener = (event: IpcSenderEvent, ...args: unknown[]) => unknown
+
+function registrar(): IpcRegistrar & { call(channel: string, url: string | null, ...args: unknown[]): Promise<unknown> } {
+  const table = new Map<string, Listener>()
+  return {
+    handle: (channel, listener) => void table.set(channel, listener),
+    call: async (channel, url, ...args) => table.get(channel)!({ senderFrame: url === null ? null : { url } }, ...args)
+  }
+}
+
+const APP = 'app://bundle/index.html'
+
+describe('the IPC handler helper', () => {
+  setTrustedOrigins(['app://bundle'])
+  afterEach(() => setTrustedOrigins(['app://bundle']))
+
+  it('answers the app window with the handler result', async () => {
+    const r = registrar()
+    handle(r, contract.getArticle, (id) => ({ article: { id } }) as never)
+    await expect(r.call('article:get', APP, 'some-id')).resolves.toEqual({ ok: true, value: { article: { id: 'some-id' } } })
+  })
+
+  it('refuses messages from any other frame, without running the handler', async () => {
+    const r = registrar()
+    const handler = vi.fn()
+    handle(r, contract.listArticles, handler)
+    for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://other/index.html', 'not a url', null]) {
+      await expect(r.call('library:list', url)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
+    expect(handler).not.toHaveBeenCalled()
+  })
+
+  it('rejects malformed arguments with a typed error naming the argument', async () => {
+    const r = registrar()
+    const handler = vi.fn()
+    handle(r, contract.getArticle, handler)
+    for (const args of [[], [42], ['../../etc/passwd'], [{ id: 'x' }], ['ok-id', 'extra']]) {
+      const result = (await r.call('article:get', APP, ...args)) as { ok: boolean; error: { code: string; message: string } }
+      expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+      expect(result.error.message).toContain('article:get')
+    }
+    expect(handler).not.toHaveBeenCalled()
+  })
+
+  it('turns a UserError into its code and message, and anything else into a generic internal error', async () => {
+    const r = registrar()
+    handle(r, contract.getArticle, () => {
+      throw new UserError('not-found', 'That article is not in the library any more.')
+    })
+    await expect(r.call('article:get', APP, 'gone-id')).resolves.toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'That article is not in the library any more.' }
+    })
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const r2 = registrar()
+    handle(r2, contract.listArticles, () => {
+      throw new TypeError('cannot read properties of undefined (reading "x") at Library.list (library.ts:42)')
+    })
+    const result = (await r2.call('library:list', APP)) as { ok: false; error: { code: string; message: string } }
+    expect(result.error.code).toBe('internal')
+    expect(result.error.message).not.toMatch(/library\.ts|TypeError|undefined/)
+    expect(spy).toHaveBeenCalled()
+    spy.mockRestore()
+  })
+
+  it('validates with the channel schema, so a new channel gets the same protection', async () => {
+    const r = registrar()
+    const ch: Channel<v.StrictTupleSchema<[v.NumberSchema<undefined>], undefined>, number> = { name: 'test:double', args: v.strictTuple([v.number()]) }
+    handle(r, ch, (n) => n * 2)
+    await expect(r.call('test:double', APP, 21)).resolves.toEqual({ ok: true, value: 42 })
+    await expect(r.call('test:double', APP, '21')).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } })
+  })
+
+  it('trusts only the configured origins', () => {
+    setTrustedOrigins(['http://127.0.0.1:5173'])
+    expect(isTrustedSender({ senderFrame: { url: 'http://127.0.0.1:5173/index.html' } })).toBe(true)
+    expect(isTrustedSender({ senderFrame: { url: 'http://127.0.0.1:5174/index.html' } })).toBe(false)
+    expect(isTrustedSender({ senderFrame: { url: APP } })).toBe(false)
+  })
+})
+
+describe('the contract', () => {
+  it('names every channel feature:verb, once', () => {
+    const names = Object.values(contract).map((c) => c.name)
+    expect(new Set(names).size).toBe(names.length)
+    for (const n of names) expect(n).toMatch(/^[a-z]+:[a-z-]+$/)
+  })
+})

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = resolve(import.meta.dirname, '../..')
+const yml = readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+  main: string
+  scripts: Record<string, string>
+  dependencies: Record<string, string>
+  devDependencies: Record<string, string>
+}
+
+describe('packaging and install configuration', () => {
+  it('targets AppImage and deb on Linux, dmg on macOS, nsis on Windows, with the project icon', () => {
+    expect(yml).toMatch(/linux:\s*\n\s*target:\s*\n\s*- AppImage\s*\n\s*- deb/)
+    expect(yml).toMatch(/mac:\s*\n\s*target:\s*\n\s*- dmg/)
+    expect(yml).toMatch(/win:\s*\n\s*target:\s*\n\s*- nsis/)
+    const icon = readFileSync(resolve(root, 'build/icon.png'))
+    expect(icon.subarray(1, 4).toString()).toBe('PNG')
+    expect(icon.readUInt32BE(16)).toBeGreaterThanOrEqual(512)
+  })
+
+  it('packs the built app and points at the built main entry', () => {
+    expect(yml).toContain('out/**/*')
+    expect(pkg.main).toBe('./out/main/index.js')
+  })
+
+  it('pins every dependency to an exact version', () => {
+    for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
+      expect(version, name).toMatch(/^\d+\.\d+\.\d+$/)
+    }
+  })
+
+  it('installs the Electron binary before the first start, and never skips it for users', () => {
+    expect(pkg.scripts['prestart']).toContain('ensure-electron')
+    expect(JSON.stringify(pkg)).not.toContain('ELECTRON_SKIP_BINARY_DOWNLOAD')
+  })
+})
