@@ -18,6 +18,7 @@ export function summarize(article: Article, questionCount: number, bundled: bool
     questionCount,
     bundled,
     addedAt,
+    lastOpenedAt: null,
     licenceCredit: article.licence?.credit ?? null
   }
 }

@@ -45,6 +45,8 @@ export interface ArticleSummary {
   bundled: boolean
   /** ISO time the user imported it; null for bundled articles. */
   addedAt: string | null
+  /** ISO time the user last opened it; null when never opened. */
+  lastOpenedAt: string | null
   licenceCredit: string | null
 }
 
