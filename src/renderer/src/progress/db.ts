@@ -1,0 +1,105 @@
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie'
+import * as v from 'valibot'
+import { issuePath, type Attempt, type QuizRun, type ReviewRecord } from '@shared/progress/model'
+
+/**
+ * The renderer's progress database: one Dexie class with typed tables and one schema constant per version.
+ * A released schema constant is never edited: a change is a new constant, a new entry in `DB_VERSIONS` with
+ * its named upgrade, and a migration test that opens the previous version, seeds it and opens this one.
+ */
+
+/** The database name the app uses; tests pass their own. */
+export const PROGRESS_DB_NAME = 'newsquiz-progress'
+
+/** A small key/value record for device-local state (e.g. the article open when the window closed). */
+export interface MetaRecord {
+  key: string
+  value: string
+}
+
+export const MetaRecordSchema = v.object({ key: v.pipe(v.string(), v.minLength(1)), value: v.string() })
+
+/**
+ * Version 1 (2026-11-28): first release.
+ * - attempts: every answer, by unique id; indexed by article (reset), run (resume) and question (history).
+ * - reviews: per question id its FSRS card, last answer and question snapshot; indexed by article (reset),
+ *   due time `card.due` (due count, next due, queue) and `missed` (the queue's missed questions).
+ * - runs: quiz runs by id; `[scope+startedAt]` finds an article's latest run.
+ * - meta: device-local key/value state.
+ */
+export const SCHEMA_V1 = Object.freeze({
+  attempts: 'id, articleId, runId, questionId',
+  reviews: 'questionId, articleId, card.due, missed',
+  runs: 'id, [scope+startedAt]',
+  meta: 'key'
+} as const)
+
+/** One schema version: its stores and the named step that converts data from the version before (none for 1). */
+export interface DbVersion {
+  version: number
+  schema: Readonly<Record<string, string | null>>
+  upgrade: ((tx: Transaction) => Promise<void>) | null
+}
+
+/** Every version, oldest first. Append only. */
+export const DB_VERSIONS: readonly DbVersion[] = Object.freeze([
+  // Version 1 has no upgrade: nothing older exists to convert.
+  { version: 1, schema: SCHEMA_V1, upgrade: null }
+])
+
+/** The latest schema version. */
+export const DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version
+
+/** Declares `versions` on `db` (used by the app's class and by migration tests that open an older version). */
+export function declareVersions(db: Dexie, versions: readonly DbVersion[]): void {
+  for (const ver of versions) {
+    const declared = db.version(ver.version).stores({ ...ver.schema })
+    if (ver.upgrade) declared.upgrade(ver.upgrade)
+  }
+}
+
+/** The progress database with typed tables, at the latest version. */
+export class ProgressDb extends Dexie {
+  attempts!: Table<Attempt, string>
+  reviews!: Table<ReviewRecord, string>
+  runs!: Table<QuizRun, string>
+  meta!: Table<MetaRecord, string>
+
+  /** `options` lets tests pass fake-indexeddb's `indexedDB` and `IDBKeyRange`. */
+  constructor(name: string = PROGRESS_DB_NAME, options?: DexieOptions) {
+    super(name, options)
+    declareVersions(this, DB_VERSIONS)
+  }
+}
+
+/** Reports a record that failed validation; the app logs it, tests collect it. */
+export type Warn = (message: string) => void
+
+/** The default warning: the console, where a developer looks when a user reports something missing. */
+export const consoleWarn: Warn = (message) => console.warn(message)
+
+/**
+ * The rows of `table` that satisfy `schema`. A corrupted or foreign record is skipped with a warning naming
+ * its table, key and first problem: one bad record must never stop the app from showing the rest.
+ */
+export function validRows<T>(
+  schema: v.GenericSchema<unknown, T>,
+  rows: readonly unknown[],
+  table: string,
+  warn: Warn
+): T[] {
+  const out: T[] = []
+  for (const row of rows) {
+    const parsed = v.safeParse(schema, row)
+    if (parsed.success) out.push(parsed.output)
+    else warn(`progress: skipped an invalid ${table} record ${describeKey(row)}: ${issuePath(parsed.issues) || 'record'}: ${parsed.issues[0]?.message ?? ''}`)
+  }
+  return out
+}
+
+function describeKey(row: unknown): string {
+  if (typeof row !== 'object' || row === null) return `(${typeof row})`
+  const r = row as Record<string, unknown>
+  const key = r['id'] ?? r['questionId'] ?? r['key']
+  return typeof key === 'string' ? `"${key.slice(0, 80)}"` : '(no key)'
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { parseProgressExport, PROGRESS_FORMAT, serializeProgressExport } from '@shared/progress/export-format'
+import { planMerge } from '@shared/progress/merge'
+import type { ProgressData } from '@shared/progress/model'
+import { applyAttemptToReview } from '@shared/progress/review'
+import { article, question, T0 } from './fixtures'
+
+function sample(): ProgressData {
+  const q = question('alpha', 1)
+  const attempt = { id: 'a1', questionId: q.id, articleId: 'alpha', runId: 'r1', chosen: 'Option B1', correct: false, at: T0 }
+  return {
+    attempts: [attempt],
+    reviews: [applyAttemptToReview(undefined, article('alpha'), q, attempt)],
+    runs: [{ id: 'r1', scope: 'alpha', mode: 'full', questionIds: [q.id], startedAt: T0 - 1, finishedAt: T0, score: { correct: 0, total: 1 } }]
+  }
+}
+
+function message(text: string): string {
+  const r = parseProgressExport(text)
+  if (r.ok) throw new Error('expected a failure')
+  return r.message
+}
+
+describe('progress export format', () => {
+  it('round-trips data exactly', () => {
+    const data = sample()
+    const parsed = parseProgressExport(serializeProgressExport(data, T0))
+    expect(parsed.ok).toBe(true)
+    if (!parsed.ok) return
+    expect(parsed.value).toEqual({ format: PROGRESS_FORMAT, version: 1, exportedAt: '2026-11-28T10:00:00.000Z', ...data })
+  })
+
+  it('explains malformed JSON', () => {
+    expect(message('{"format": "newsquiz-progress", "vers')).toMatch(/not valid JSON.*Nothing was changed\.$/)
+    expect(message('')).toMatch(/not valid JSON/)
+  })
+
+  it('explains a foreign file', () => {
+    expect(message('{"name": "my-package", "version": "1.0.0"}')).toMatch(/not a News Quiz progress file.*another program/)
+    expect(message('[1, 2, 3]')).toMatch(/another program/)
+    expect(message('null')).toMatch(/another program/)
+  })
+
+  it('explains a file from a newer version', () => {
+    const text = serializeProgressExport(sample(), T0).replace('"version": 1', '"version": 2')
+    expect(message(text)).toMatch(/newer version of News Quiz \(format 2/)
+  })
+
+  it('rejects a missing or odd version', () => {
+    const file = JSON.parse(serializeProgressExport(sample(), T0)) as Record<string, unknown>
+    delete file['version']
+    expect(message(JSON.stringify(file))).toMatch(/no valid format version/)
+    expect(message(JSON.stringify({ ...file, version: '1' }))).toMatch(/no valid format version/)
+  })
+
+  it('names the first bad record', () => {
+    const file = JSON.parse(serializeProgressExport(sample(), T0)) as { attempts: Record<string, unknown>[]; reviews: Record<string, unknown>[] }
+    file.attempts[0]!['correct'] = 'yes'
+    expect(message(JSON.stringify(file))).toMatch(/damaged: answer 1 \(correct\) is invalid/)
+    const file2 = JSON.parse(serializeProgressExport(sample(), T0)) as { reviews: { card: Record<string, unknown> }[] }
+    file2.reviews[0]!.card['due'] = -5
+    expect(message(JSON.stringify(file2))).toMatch(/review record 1 \(card\.due\)/)
+    const file3 = JSON.parse(serializeProgressExport(sample(), T0)) as { reviews: { question: Record<string, unknown> }[] }
+    file3.reviews[0]!.question['id'] = 'other'
+    expect(message(JSON.stringify(file3))).toMatch(/review record 1/)
+  })
+})
+
+describe('import merge plan', () => {
+  it('adds new records, skips known attempts and keeps the review with the later answer', () => {
+    const data = sample()
+    const older = data.reviews[0]!
+    const newer = { ...older, lastAt: older.lastAt + 10, missed: 0 as const }
+    const plan = planMerge(
+      { attemptIds: new Set(['a1']), reviews: new Map([[older.questionId, older]]), runs: new Map() },
+      { attempts: [...data.attempts, { ...data.attempts[0]!, id: 'a2' }], reviews: [newer], runs: data.runs }
+    )
+    expect(plan.attempts.map((a) => a.id)).toEqual(['a2'])
+    expect(plan.reviews).toEqual([newer])
+    expect(plan.runs).toEqual(data.runs)
+    // The stored review is newer: it stays.
+    const keep = planMerge({ attemptIds: new Set(), reviews: new Map([[newer.questionId, newer]]), runs: new Map() }, { ...data, reviews: [older] })
+    expect(keep.reviews).toEqual([])
+  })
+
+  it('replaces a stored unfinished run with the finished one, never the other way round', () => {
+    const finished = sample().runs[0]!
+    const open = { ...finished, finishedAt: null, score: null }
+    expect(planMerge({ attemptIds: new Set(), reviews: new Map(), runs: new Map([[open.id, open]]) }, { attempts: [], reviews: [], runs: [finished] }).runs).toEqual([finished])
+    expect(planMerge({ attemptIds: new Set(), reviews: new Map(), runs: new Map([[finished.id, finished]]) }, { attempts: [], reviews: [], runs: [open] }).runs).toEqual([])
+  })
+})

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import type { Attempt, ReviewRecord } from '@shared/progress/model'
+import { applyAttemptToReview, buildReviewQueue, dueCount, nextDue, scheduleAnswer } from '@shared/progress/review'
+import { article, DAY, HOUR, MINUTE, question, T0 } from './fixtures'
+
+function attempt(questionId: string, articleId: string, correct: boolean, at: number, chosen = correct ? 'right' : 'wrong'): Attempt {
+  return { id: `${questionId}@${at}`, questionId, articleId, runId: 'r', chosen, correct, at }
+}
+
+/** A review record after answering question n of `articleId` with the given outcomes, one day apart from `start`. */
+function reviewAfter(articleId: string, n: number, outcomes: boolean[], start = T0): ReviewRecord {
+  const q = question(articleId, n)
+  let r: ReviewRecord | undefined
+  outcomes.forEach((correct, i) => {
+    r = applyAttemptToReview(r, article(articleId), q, attempt(q.id, articleId, correct, start + i * DAY, correct ? q.answer : 'x'))
+  })
+  return r!
+}
+
+describe('FSRS scheduling', () => {
+  it('makes a missed question due again within minutes', () => {
+    const card = scheduleAnswer(null, false, T0)
+    expect(card.due).toBeGreaterThan(T0)
+    expect(card.due - T0).toBeLessThanOrEqual(10 * MINUTE)
+    expect(card.reps).toBe(1)
+    expect(card.last_review).toBe(T0)
+  })
+
+  it('pushes a correct answer further out than a miss, and further again after another correct one', () => {
+    const missed = scheduleAnswer(null, false, T0)
+    const good = scheduleAnswer(null, true, T0)
+    expect(good.due).toBeGreaterThan(missed.due)
+    // Answer right at each due time: each interval is longer than the one before, reaching days.
+    let card = good
+    let interval = card.due - T0
+    let at = card.due
+    for (let i = 0; i < 4; i++) {
+      const next = scheduleAnswer(card, true, at)
+      const nextInterval = next.due - at
+      expect(nextInterval).toBeGreaterThan(interval)
+      interval = nextInterval
+      card = next
+      at = next.due
+    }
+    expect(interval).toBeGreaterThan(DAY)
+  })
+
+  it('brings a well-learned question back soon after a lapse, and counts the lapse', () => {
+    let card = scheduleAnswer(null, true, T0)
+    let at = card.due
+    for (let i = 0; i < 3; i++) {
+      card = scheduleAnswer(card, true, at)
+      at = card.due
+    }
+    const lapsed = scheduleAnswer(card, false, at)
+    expect(lapsed.lapses).toBe(1)
+    expect(lapsed.due - at).toBeLessThan(HOUR)
+  })
+
+  it('is deterministic for the same inputs', () => {
+    expect(scheduleAnswer(scheduleAnswer(null, true, T0), false, T0 + DAY)).toEqual(
+      scheduleAnswer(scheduleAnswer(null, true, T0), false, T0 + DAY)
+    )
+  })
+})
+
+describe('review record', () => {
+  it('keeps the last answer, counts answers, marks a miss and snapshots the question', () => {
+    const r = reviewAfter('alpha', 1, [true, false])
+    expect(r.missed).toBe(1)
+    expect(r.lastChosen).toBe('x')
+    expect(r.answers).toBe(2)
+    expect(r.lastAt).toBe(T0 + DAY)
+    expect(r.question).toEqual(question('alpha', 1))
+    expect(r.articleTitle).toBe('Title of alpha')
+    expect(reviewAfter('alpha', 1, [false, true]).missed).toBe(0)
+  })
+})
+
+describe('due count and next due', () => {
+  it('counts records due at now and finds the earliest later one', () => {
+    const a = reviewAfter('alpha', 1, [false]) // due minutes after T0
+    const b = reviewAfter('alpha', 2, [true]) // due later
+    const c = reviewAfter('beta', 1, [false], T0 - DAY) // long overdue
+    const records = [a, b, c]
+    expect(dueCount(records, T0)).toBe(1)
+    expect(nextDue(records, T0)).toBe(a.card.due)
+    expect(dueCount(records, b.card.due)).toBe(3)
+    expect(nextDue(records, b.card.due)).toBeNull()
+  })
+})
+
+describe('review queue', () => {
+  it('holds every missed or due question, grouped by article, most overdue article first', () => {
+    const missedAlpha1 = reviewAfter('alpha', 1, [false])
+    const missedAlpha2 = reviewAfter('alpha', 2, [false], T0 - DAY)
+    const rightAlpha3 = reviewAfter('alpha', 3, [true])
+    const missedBeta = reviewAfter('beta', 1, [false], T0 - 3 * DAY)
+    const queue = buildReviewQueue([missedAlpha1, rightAlpha3, missedBeta, missedAlpha2], T0)
+    expect(queue.groups.map((g) => g.articleId)).toEqual(['beta', 'alpha'])
+    expect(queue.groups[1]!.items.map((i) => i.questionId)).toEqual(['alpha-q2', 'alpha-q1'])
+    expect(queue.total).toBe(3)
+    // alpha-q1 was missed at T0 and is not due until a few minutes later, but it is still in the queue.
+    expect(queue.dueNow).toBe(2)
+    expect(queue.groups[1]!.items[1]).toMatchObject({ isDue: false, lastCorrect: false, lastChosen: 'x' })
+    expect(queue.order).toEqual(['beta-q1', 'alpha-q2', 'alpha-q1'])
+  })
+
+  it('includes a correctly answered question once FSRS says it is due, and drops it from the missed count', () => {
+    const right = reviewAfter('alpha', 3, [true])
+    expect(buildReviewQueue([right], T0).total).toBe(0)
+    const queue = buildReviewQueue([right], right.card.due)
+    expect(queue.total).toBe(1)
+    expect(queue.groups[0]!.items[0]!.lastCorrect).toBe(true)
+  })
+
+  it('builds a queue of 10,000 records quickly', () => {
+    const records: ReviewRecord[] = []
+    const base = reviewAfter('alpha', 1, [false])
+    for (let i = 0; i < 10_000; i++) {
+      records.push({ ...base, questionId: `q${i}`, articleId: `a${i % 50}`, articleTitle: `A ${i % 50}`, card: { ...base.card, due: T0 - i } })
+    }
+    const started = performance.now()
+    const queue = buildReviewQueue(records, T0)
+    const elapsed = performance.now() - started
+    expect(queue.total).toBe(10_000)
+    expect(queue.groups).toHaveLength(50)
+    // Generous: the figure that matters is the benchmark's; this only catches an accidental quadratic build.
+    expect(elapsed).toBeLessThan(500)
+  })
+})
