@@ -6,8 +6,13 @@ import type { ArticleRef, Attempt, Millis, ReviewRecord, StoredCard } from './mo
  * Spaced review with FSRS (ts-fsrs): a wrong answer is rated Again, a right one Good. Everything takes `now`,
  * so the schedule is deterministic in tests. Fuzz is off for the same reason: a learner cannot tell, and a
  * schedule that tests can predict is worth more here than spreading reviews of a few hundred questions.
+ *
+ * Short-term (minute) learning steps are off: the quiz itself and its "Retry missed" are the same-session
+ * practice, and with steps on, a question answered right would be "due" again ten minutes later, nagging the
+ * user to redo a quiz they just finished. Without them a miss is due the next day (and is in the review queue
+ * at once as missed), a first right answer in about three days, and each further right answer much later.
  */
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false }))
+const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: false }))
 
 function toCard(card: StoredCard): Card {
   return {
