@@ -15,8 +15,9 @@ export interface Notice {
  */
 export class AppState {
   #view = $state<View>('reader')
-  #articles = $state<ArticleSummary[]>([])
-  #study = $state<StudyArticle | null>(null)
+  #articles = $state.raw<ArticleSummary[]>([])
+  // Raw: the article and its questions are read-only data that is stored in IndexedDB, where proxies cannot go.
+  #study = $state.raw<StudyArticle | null>(null)
   #loading = $state(true)
   #notice = $state<Notice | null>(null)
 

@@ -11,6 +11,11 @@ export interface MarkRange {
   key: string
 }
 
+/** A marked range in a given paragraph of the article. */
+export interface ParagraphMark extends MarkRange {
+  paragraph: number
+}
+
 /** A run of paragraph text: plain, or covered by one or more marks. */
 export interface Segment {
   text: string

@@ -1,0 +1,59 @@
+import type { DueSummary } from '@shared/progress/review'
+import type { ArticleProgress } from '../library/lib'
+import type { ProgressStore } from '../progress/progress-store'
+
+/**
+ * Progress figures the whole app shows (the due badge, the library's per-article progress), refreshed after
+ * every answer, import or reset. `version` changes on each refresh so views can reload what they derive.
+ */
+export class ProgressState {
+  #due = $state<DueSummary>({ dueNow: 0, nextDueAt: null })
+  #byArticle = $state<ReadonlyMap<string, ArticleProgress>>(new Map())
+  #version = $state(0)
+
+  constructor(
+    readonly store: ProgressStore,
+    private readonly now: () => number = Date.now
+  ) {}
+
+  get due(): DueSummary {
+    return this.#due
+  }
+  get byArticle(): ReadonlyMap<string, ArticleProgress> {
+    return this.#byArticle
+  }
+  get version(): number {
+    return this.#version
+  }
+
+  /** Re-reads the figures from the database. */
+  async refresh(): Promise<void> {
+    const now = this.now()
+    const [due, data, stats] = await Promise.all([this.store.dueSummary(now), this.store.readAll(), this.store.stats(now)])
+    const map = new Map<string, { answered: number; best: number | null; due: number }>()
+    for (const r of data.reviews) {
+      const p = map.get(r.articleId) ?? { answered: 0, best: null, due: 0 }
+      p.answered++
+      if (r.card.due <= now) p.due++
+      map.set(r.articleId, p)
+    }
+    for (const s of stats.articles) {
+      const p = map.get(s.articleId) ?? { answered: 0, best: null, due: 0 }
+      p.best = s.best.total === 0 ? 0 : s.best.correct / s.best.total
+      map.set(s.articleId, p)
+    }
+    this.#due = due
+    this.#byArticle = map
+    this.#version++
+  }
+}
+
+/** "in 5 minutes", "in 3 hours", "tomorrow", "in 4 days", for when the next reviews are due. */
+export function formatDueIn(at: number, now: number): string {
+  const minutes = Math.max(1, Math.round((at - now) / 60_000))
+  if (minutes < 60) return `in ${minutes} minute${minutes === 1 ? '' : 's'}`
+  const hours = Math.round(minutes / 60)
+  if (hours < 24) return `in ${hours} hour${hours === 1 ? '' : 's'}`
+  const days = Math.round(hours / 24)
+  return days === 1 ? 'tomorrow' : `in ${days} days`
+}

@@ -1,0 +1,163 @@
+import type { ArticleRef, RunScope } from '@shared/progress/model'
+import {
+  advance,
+  currentQuestionId,
+  isFinished,
+  missedQuestionIds,
+  questionCount,
+  sessionScore,
+  type SessionAnswer,
+  type SessionState
+} from '@shared/progress/session'
+import type { Question } from '@shared/quiz/model'
+import type { ProgressStore } from '../progress/progress-store'
+
+/** A question of a finished run that was missed, with the answer given. */
+export interface MissedItem {
+  question: Question
+  chosen: string
+}
+
+/** What the session needs to know about its questions. */
+export interface QuizSource {
+  scope: RunScope
+  questions: readonly Question[]
+  /** The article a question belongs to, for the progress record. */
+  articleOf: (questionId: string) => ArticleRef
+}
+
+/**
+ * One quiz run on screen: the question shown, the answer given, feedback, the end screen and "retry missed".
+ * Every answer is committed to the database before the state changes, so the feedback a user sees is always
+ * for an answer that is saved. Reactive (runes) so components stay thin.
+ */
+export class QuizSession {
+  // Raw: session values are replaced, never mutated, and must reach IndexedDB as plain objects (a proxy cannot be cloned).
+  #state = $state.raw<SessionState | null>(null)
+  #saving = $state(false)
+  #error = $state<string | null>(null)
+  readonly #byId: Map<string, Question>
+
+  private constructor(
+    private readonly store: ProgressStore,
+    private readonly source: QuizSource,
+    private readonly onAnswered: () => void,
+    private readonly now: () => number
+  ) {
+    this.#byId = new Map(source.questions.map((q) => [q.id, q]))
+  }
+
+  /**
+   * Resumes the latest run in the source's scope (dropping unanswered questions that no longer exist), or
+   * starts a full run over all the questions when there is none.
+   */
+  static async open(store: ProgressStore, source: QuizSource, onAnswered: () => void, now: () => number = Date.now): Promise<QuizSession> {
+    const session = new QuizSession(store, source, onAnswered, now)
+    const available = new Set(source.questions.map((q) => q.id))
+    const resumed = await store.resume(source.scope, available, now())
+    // A resumed run only counts if its questions are still on offer (a run of vanished questions is history).
+    session.#state = resumed && resumed.run.questionIds.some((id) => available.has(id)) ? resumed : await store.startRun({ scope: source.scope, mode: 'full', questionIds: [...available] }, now())
+    return session
+  }
+
+  /** Starts a session over exactly `questionIds` (a review or retry run). */
+  static async start(store: ProgressStore, source: QuizSource, mode: 'full' | 'retry', onAnswered: () => void, now: () => number = Date.now): Promise<QuizSession> {
+    const session = new QuizSession(store, source, onAnswered, now)
+    session.#state = await store.startRun({ scope: source.scope, mode, questionIds: source.questions.map((q) => q.id) }, now())
+    return session
+  }
+
+  get scope(): RunScope {
+    return this.source.scope
+  }
+  get mode(): 'full' | 'retry' {
+    return this.#state?.run.mode ?? 'full'
+  }
+  get count(): number {
+    return this.#state ? questionCount(this.#state) : 0
+  }
+  /** Index of the question on screen. */
+  get position(): number {
+    return this.#state?.position ?? 0
+  }
+  get answeredCount(): number {
+    return this.#state ? Object.keys(this.#state.answers).length : 0
+  }
+  get current(): Question | null {
+    const id = this.#state ? currentQuestionId(this.#state) : null
+    return id ? (this.#byId.get(id) ?? null) : null
+  }
+  /** The answer given to the question on screen, once given. */
+  get answer(): SessionAnswer | null {
+    const q = this.current
+    return q && this.#state ? (this.#state.answers[q.id] ?? null) : null
+  }
+  get finished(): boolean {
+    return this.#state !== null && (this.#state.position >= questionCount(this.#state) || this.current === null) && isFinished(this.#state)
+  }
+  get score(): { correct: number; total: number } {
+    return this.#state ? sessionScore(this.#state) : { correct: 0, total: 0 }
+  }
+  get missed(): MissedItem[] {
+    if (!this.#state) return []
+    const state = this.#state
+    return missedQuestionIds(state).flatMap((id) => {
+      const question = this.#byId.get(id)
+      return question ? [{ question, chosen: state.answers[id]!.chosen }] : []
+    })
+  }
+  /** Answers of this run by question id, for marking evidence of answered questions. */
+  get answers(): Readonly<Record<string, SessionAnswer>> {
+    return this.#state?.answers ?? {}
+  }
+  get saving(): boolean {
+    return this.#saving
+  }
+  /** A save that failed, for the user; the answer was not recorded and can be given again. */
+  get error(): string | null {
+    return this.#error
+  }
+  question(id: string): Question | null {
+    return this.#byId.get(id) ?? null
+  }
+
+  /** Answers the question on screen with `option`; resolves after the answer is committed. */
+  async choose(option: string): Promise<void> {
+    const state = this.#state
+    const question = this.current
+    if (!state || !question || this.#saving || state.answers[question.id]) return
+    this.#saving = true
+    this.#error = null
+    try {
+      const outcome = await this.store.recordAnswer(
+        { session: state, article: this.source.articleOf(question.id), question: $state.snapshot(question), chosen: option },
+        this.now()
+      )
+      this.#state = outcome.session
+      this.onAnswered()
+    } catch (e) {
+      console.error('progress: could not save an answer', e)
+      this.#error = 'Your answer could not be saved, so it was not counted. Please try again.'
+    } finally {
+      this.#saving = false
+    }
+  }
+
+  /** Moves to the next unanswered question, or to the end screen. */
+  next(): void {
+    if (this.#state && this.answer) this.#state = advance(this.#state)
+  }
+
+  /** Starts a run over the questions missed in this one; false when none were missed. */
+  async retryMissed(): Promise<boolean> {
+    const ids = new Set(this.missed.map((m) => m.question.id))
+    if (ids.size === 0) return false
+    this.#state = await this.store.startRun({ scope: this.source.scope, mode: 'retry', questionIds: [...ids] }, this.now())
+    return true
+  }
+
+  /** Starts a new full run over every question. */
+  async restart(): Promise<void> {
+    this.#state = await this.store.startRun({ scope: this.source.scope, mode: 'full', questionIds: this.source.questions.map((q) => q.id) }, this.now())
+  }
+}
