@@ -1,4 +1,4 @@
-import type { DueSummary } from '@shared/progress/review'
+import { inReviewQueue, type DueSummary } from '@shared/progress/review'
 import type { ArticleProgress } from '../library/lib'
 import type { ProgressStore } from '../progress/progress-store'
 
@@ -8,6 +8,7 @@ import type { ProgressStore } from '../progress/progress-store'
  */
 export class ProgressState {
   #due = $state<DueSummary>({ dueNow: 0, nextDueAt: null })
+  #toReview = $state(0)
   #byArticle = $state<ReadonlyMap<string, ArticleProgress>>(new Map())
   #version = $state(0)
 
@@ -19,6 +20,10 @@ export class ProgressState {
   get due(): DueSummary {
     return this.#due
   }
+  /** Questions to review now: every missed one and every one FSRS says is due. */
+  get toReview(): number {
+    return this.#toReview
+  }
   get byArticle(): ReadonlyMap<string, ArticleProgress> {
     return this.#byArticle
   }
@@ -29,12 +34,17 @@ export class ProgressState {
   /** Re-reads the figures from the database. */
   async refresh(): Promise<void> {
     const now = this.now()
-    const [due, data, stats] = await Promise.all([this.store.dueSummary(now), this.store.readAll(), this.store.stats(now)])
+    const [due, data, stats, queue] = await Promise.all([
+      this.store.dueSummary(now),
+      this.store.readAll(),
+      this.store.stats(now),
+      this.store.reviewQueue(now)
+    ])
     const map = new Map<string, { answered: number; best: number | null; due: number }>()
     for (const r of data.reviews) {
       const p = map.get(r.articleId) ?? { answered: 0, best: null, due: 0 }
       p.answered++
-      if (r.card.due <= now) p.due++
+      if (inReviewQueue(r, now)) p.due++
       map.set(r.articleId, p)
     }
     for (const s of stats.articles) {
@@ -43,6 +53,7 @@ export class ProgressState {
       map.set(s.articleId, p)
     }
     this.#due = due
+    this.#toReview = queue.total
     this.#byArticle = map
     this.#version++
   }

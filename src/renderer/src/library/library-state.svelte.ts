@@ -1,4 +1,4 @@
-import { MAX_IMPORT_BYTES, type ImportOutcome, type IpcResult } from '@shared/ipc/contract'
+import { MAX_IMPORT_BYTES, type ImportOutcome, type IpcResult, type OpenOutcome } from '@shared/ipc/contract'
 import type { AppState } from '../app/app-state.svelte'
 import { formatBytes } from './lib'
 
@@ -19,19 +19,27 @@ export class LibraryState {
     return this.#busy
   }
 
-  async #run(label: string, work: () => Promise<IpcResult<ImportOutcome | ImportOutcome[]>>): Promise<boolean> {
+  async #run(label: string, work: () => Promise<IpcResult<ImportOutcome | OpenOutcome[]>>): Promise<boolean> {
     if (this.#busy) return false
     this.#busy = label
     try {
       const value = this.app.unwrap(await work())
       if (!value) return false
-      const outcomes = Array.isArray(value) ? value : [value]
+      const all = Array.isArray(value) ? value : [value]
+      const failures = all.filter((o) => o.status === 'failed')
+      const outcomes = all.filter((o): o is ImportOutcome => o.status !== 'failed')
+      if (failures.length > 0) {
+        // Each failed file says why; files that did import are still reported below.
+        const text = failures.map((f) => `“${f.name}”: ${f.error.message}`).join(' ')
+        this.app.notify({ kind: 'error', text: outcomes.length > 0 ? `${text} The other files were imported.` : text })
+      }
       if (outcomes.length === 0) return false
       await this.app.refreshLibrary()
       const last = outcomes.at(-1)!
       await this.app.open(last.summary.id)
       const added = outcomes.filter((o) => o.status === 'added').length
       const existing = outcomes.length - added
+      if (failures.length > 0) return true
       this.app.notify({
         kind: 'info',
         text:
