@@ -1,0 +1,65 @@
+import type { Article } from '../article/model'
+import { findDates, type DateMention } from './dates'
+import { findEntities, type ArticleEntities, type Mention } from './entities'
+import { findNumbers, type NumberMention } from './numbers'
+import { findQuotes, type Quote } from './quotes'
+import { splitSentences, type Sentence } from './sentences'
+import type { World } from './world'
+
+/** Everything the question builders read about one article, computed once per generation. */
+export interface QuizContext {
+  article: Article
+  world: World
+  sentences: Sentence[][]
+  entities: ArticleEntities
+  dates: DateMention[]
+  numbers: NumberMention[]
+  quotes: Quote[]
+}
+
+/** Reads an article once: sentences, named entities, dates, amounts and quotes with their speakers. */
+export function buildContext(article: Article, world: World): QuizContext {
+  const sentences = splitSentences(article)
+  const entities = findEntities(sentences, world)
+  const dates = findDates(sentences, article.date)
+  const numbers = findNumbers(sentences).filter((n) => !dates.some((d) => d.paragraph === n.paragraph && d.start < n.end && n.start < d.end))
+  const quotes = findQuotes(article, sentences, entities)
+  return { article, world, sentences, entities, dates, numbers, quotes }
+}
+
+/** Items (mentions, dates, amounts) that fall inside a sentence. */
+export function within<T extends { paragraph: number; start: number; end: number }>(items: T[], s: Sentence): T[] {
+  return items.filter((m) => m.paragraph === s.paragraph && m.start >= s.start && m.end <= s.end)
+}
+
+const LEADING_REFERENCE = /^(?:[“"‘']\s*)?(?:He|She|It|They|We|I|You|This|That|These|Those|His|Her|Its|Their|Our|Such|Both|Another|Other|The latter|The former|The same|But|And|Or|So|Also|Yet|However|Meanwhile|Instead|Still|Then|There|Here)\b/
+const PRONOUN = /\b(?:he|she|him|her|his|hers|they|them|their|it|its)\b/i
+
+/**
+ * True when a sentence can stand alone in a quiz: a whole statement (capitalised, ends like a sentence,
+ * quotes balanced), of a readable length, that does not lean on an earlier sentence through a leading
+ * pronoun or demonstrative, and that names someone or something before any pronoun it uses.
+ */
+export function standsAlone(s: Sentence, mentions: Mention[]): boolean {
+  const t = s.text
+  const words = t.split(/\s+/).length
+  if (words < 6 || words > 45) return false
+  if (!/^[\p{Lu}\p{N}]/u.test(t)) return false
+  if (!/[.!]["”’']?$/.test(t)) return false
+  if (LEADING_REFERENCE.test(t)) return false
+  const straight = (t.match(/"/g) ?? []).length
+  const open = (t.match(/“/g) ?? []).length
+  const close = (t.match(/”/g) ?? []).length
+  if (straight % 2 !== 0 || open !== close) return false
+  const p = PRONOUN.exec(t)
+  if (p) {
+    const firstMention = mentions.find((m) => m.paragraph === s.paragraph && m.start >= s.start && m.end <= s.end)
+    if (!firstMention || firstMention.start - s.start > p.index) return false
+  }
+  return true
+}
+
+/** True when an offset falls inside quoted speech: quoted words are the speaker's, not the article's claims. */
+export function inQuote(ctx: QuizContext, paragraph: number, start: number, end: number): boolean {
+  return ctx.quotes.some((q) => q.paragraph === paragraph && q.start <= start && end <= q.end)
+}

@@ -1,0 +1,93 @@
+import type { QuizContext } from './context'
+import type { WorldEntity } from './world'
+import { stableHash } from '../hash'
+
+/** Lower-cases and strips punctuation and a leading "the", for comparing names and answers. */
+export function normalise(s: string): string {
+  return s.toLowerCase().replace(/[“”"‘’'.,!?;:()]/g, '').replace(/^the\s+/, '').replace(/\s+/g, ' ').trim()
+}
+
+function related(a: WorldEntity, b: WorldEntity): boolean {
+  // A place and what contains it are both true ("Scotland" and "UK"): never offer one against the other.
+  return a.key === b.key || a.partOf === b.name || b.partOf === a.name || (a.type === 'city' && a.country === b.name) || (b.type === 'city' && b.country === a.name)
+}
+
+// Coarse families of organisation kinds: a company is a fair distractor for a company, not for an alliance.
+const ORG_FAMILY: Record<string, string> = {
+  'tech-company': 'company', 'aerospace-company': 'company', company: 'company', retailer: 'company', studio: 'company',
+  alliance: 'intergovernmental', intergovernmental: 'intergovernmental', government: 'government', military: 'government',
+  charity: 'charity', 'trade-body': 'charity', 'armed-group': 'armed-group', movement: 'armed-group', religious: 'religious',
+  party: 'party', 'sports-body': 'sports-body', university: 'university', unknown: 'unknown'
+}
+
+function sameKind(answer: WorldEntity, cand: WorldEntity): boolean {
+  if (answer.type !== cand.type) return false
+  switch (answer.type) {
+    case 'person':
+      return answer.group === 'unknown' || cand.group === 'unknown' || answer.group === cand.group
+    case 'organisation':
+      return (ORG_FAMILY[answer.group] ?? answer.group) === (ORG_FAMILY[cand.group] ?? cand.group)
+    case 'outlet':
+      return answer.group === cand.group || (['newspaper', 'website', 'magazine'].includes(answer.group) && ['newspaper', 'website', 'magazine'].includes(cand.group))
+    case 'region':
+      return answer.group === cand.group
+    default:
+      return true
+  }
+}
+
+/**
+ * Picks up to `count` distractors for a named answer, deterministically: first entities of the same type
+ * and kind named in this article (a person for a person, a newspaper for a newspaper), then curated ones
+ * that fit the answer's context (same field and country for people, same region for countries, same
+ * country for cities). Never the answer, an alias of it, a place that contains it or lies in it, or
+ * anything in `exclude` (what the prompt itself names).
+ */
+export function entityDistractors(ctx: QuizContext, answer: WorldEntity, exclude: Set<string>, count = 3): WorldEntity[] {
+  const picked: WorldEntity[] = []
+  const ok = (c: WorldEntity): boolean =>
+    !exclude.has(c.key) && sameKind(answer, c) && !related(answer, c) && !picked.some((p) => related(p, c)) &&
+    normalise(c.name) !== normalise(answer.name)
+  const articleEntities = [...ctx.entities.byKey.values()]
+  for (const c of articleEntities) {
+    if (picked.length >= count) break
+    if (ok(c)) picked.push(c)
+  }
+  if (picked.length < count && answer.curated) {
+    const pool = ctx.world.entities.filter((c) => ok(c) && fits(answer, c))
+    const seed = answer.key
+    pool.sort((a, b) => (stableHash(seed + a.key) < stableHash(seed + b.key) ? -1 : 1))
+    for (const c of pool) {
+      if (picked.length >= count) break
+      if (!ctx.entities.byKey.has(c.key) && ok(c)) picked.push(c)
+    }
+  }
+  return picked
+}
+
+// Curated candidates must fit the story, not just the type: a Brazilian minister for a Brazilian minister.
+function fits(answer: WorldEntity, c: WorldEntity): boolean {
+  switch (answer.type) {
+    case 'person':
+      return answer.group === c.group && answer.country !== null && answer.country === c.country
+    case 'country':
+      return answer.region === c.region && c.partOf === null
+    case 'city':
+      return answer.country === c.country
+    case 'outlet':
+      return answer.country === c.country
+    case 'organisation':
+      return answer.group === c.group
+    case 'region':
+      return answer.group === c.group && answer.country !== null && answer.country === c.country
+  }
+}
+
+/** Orders options deterministically by a hash of the question's seed and each option. */
+export function arrange(options: string[], seed: string): string[] {
+  return [...options].sort((a, b) => {
+    const ha = stableHash(`${seed}|${a}`)
+    const hb = stableHash(`${seed}|${b}`)
+    return ha < hb ? -1 : ha > hb ? 1 : 0
+  })
+}

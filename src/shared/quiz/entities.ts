@@ -1,0 +1,181 @@
+import type { Sentence } from './sentences'
+import type { EntityType, World, WorldEntity } from './world'
+
+/** One place where an article names an entity. Offsets are into the paragraph. */
+export interface Mention {
+  paragraph: number
+  sentence: number
+  start: number
+  end: number
+  text: string
+  entity: WorldEntity
+}
+
+/** The entities an article names, with every mention in reading order. */
+export interface ArticleEntities {
+  mentions: Mention[]
+  /** Entities by key, including names found only in this article. */
+  byKey: Map<string, WorldEntity>
+  /** The fullest form the article uses for each entity key ("Donald Trump" rather than "Trump"). */
+  displayName: Map<string, string>
+}
+
+const CAP_WORD = /^[\p{Lu}][\p{L}'’.-]*$/u
+const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'del', 'della', 'di', 'al', 'bin', 'van', 'von', 'la', 'le', 'el'])
+// Capitalised words that start sentences or headlines but never start a name.
+const NOT_NAME_START = new Set([
+  'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'As', 'After', 'Before', 'During', 'But', 'And', 'Or',
+  'If', 'When', 'While', 'Although', 'Despite', 'According', 'For', 'From', 'With', 'Without', 'By', 'To', 'Of', 'He', 'She',
+  'It', 'They', 'We', 'I', 'You', 'His', 'Her', 'Its', 'Their', 'Our', 'My', 'Your', 'Some', 'Many', 'Most', 'All', 'Every',
+  'Each', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April',
+  'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Speaking', 'Since', 'Until', 'Also', 'However',
+  'Meanwhile', 'Yesterday', 'Today', 'Tomorrow', 'Last', 'Next', 'Earlier', 'Later', 'Now', 'Then', 'There', 'Here', 'Such',
+  'Other', 'Another', 'Both', 'Neither', 'Either', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten',
+  'Citing', 'Even', 'Only', 'Not', 'No', 'Yes', 'So', 'Because', 'Though', 'Where', 'Why', 'How', 'What', 'Who', 'Which'
+])
+
+interface FormIndex {
+  regex: RegExp
+}
+const indexCache = new WeakMap<World, FormIndex>()
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+// One alternation over every known form, longest first, so "Washington Post" wins over "Washington".
+function formIndex(world: World): FormIndex {
+  let idx = indexCache.get(world)
+  if (!idx) {
+    const forms = [...world.byForm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegex).join('|')})(?![\\p{L}\\p{N}]|\\.[\\p{L}])`, 'gu')
+    idx = { regex }
+    indexCache.set(world, idx)
+  }
+  return idx
+}
+
+function isTitle(world: World, word: string): boolean {
+  return world.titles.has(word) || world.titles.has(word.replace(/\.$/, ''))
+}
+
+/**
+ * Finds the people, places, organisations and news outlets an article names. Known names come from the
+ * curated world data; unknown names are typed as people when they start with a known first name or follow a
+ * title ("Professor Cres Eastman"), and as organisations when they end in an organisation word ("Council").
+ * A bare surname ("Trump", "Eastman") counts only when the article also gives the full name.
+ */
+export function findEntities(sentences: Sentence[][], world: World): ArticleEntities {
+  const { regex } = formIndex(world)
+  const raw: Mention[] = []
+  for (const para of sentences) {
+    for (const s of para) {
+      regex.lastIndex = 0
+      for (let m = regex.exec(s.text); m; m = regex.exec(s.text)) {
+        const entity = world.byForm.get(m[0])
+        if (!entity) continue
+        // A form at the start of a sentence may be an ordinary word ("Chad", "Jordan"); a multi-word form is safe.
+        raw.push({ paragraph: s.paragraph, sentence: s.index, start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0], entity })
+      }
+    }
+  }
+
+  // Single-word person aliases ("Trump", "Kane") only count when the full name is also in the article.
+  const fullNamed = new Set(raw.filter((m) => m.entity.type !== 'person' || m.text.includes(' ')).map((m) => m.entity.key))
+  const known = raw.filter((m) => m.entity.type !== 'person' || fullNamed.has(m.entity.key))
+
+  const found = findUnknownNames(sentences, world, known)
+  const all = [...known, ...found].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start || b.end - a.end)
+  const mentions: Mention[] = []
+  for (const m of all) {
+    const prev = mentions[mentions.length - 1]
+    if (prev && prev.paragraph === m.paragraph && m.start < prev.end) continue
+    mentions.push(m)
+  }
+
+  const byKey = new Map<string, WorldEntity>()
+  const displayName = new Map<string, string>()
+  for (const m of mentions) {
+    byKey.set(m.entity.key, m.entity)
+    const cur = displayName.get(m.entity.key)
+    const form = m.text.replace(/^the\s+/i, '')
+    if (!cur || form.length > cur.length) displayName.set(m.entity.key, form)
+  }
+  return { mentions, byKey, displayName }
+}
+
+function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[]): Mention[] {
+  const covered = (p: number, start: number, end: number): boolean =>
+    known.some((k) => k.paragraph === p && k.start < end && start < k.end)
+  const people = new Map<string, WorldEntity>()
+  const out: Mention[] = []
+  const pending: Array<{ s: Sentence; start: number; end: number; text: string }> = []
+
+  for (const para of sentences) {
+    for (const s of para) {
+      const toks = s.tokens
+      let i = 0
+      while (i < toks.length) {
+        if (!CAP_WORD.test(toks[i]!.text) || NOT_NAME_START.has(toks[i]!.text) || isTitle(world, toks[i]!.text)) {
+          i++
+          continue
+        }
+        let j = i
+        while (j + 1 < toks.length && (CAP_WORD.test(toks[j + 1]!.text) || (PARTICLES.has(toks[j + 1]!.text) && toks[j + 2] && CAP_WORD.test(toks[j + 2]!.text)))) j++
+        const first = toks[i]!
+        const last = toks[j]!
+        const text = s.text.slice(first.start - s.start, last.end - s.start)
+        const prevTok = toks[i - 1]
+        const afterTitle = prevTok !== undefined && isTitle(world, prevTok.text)
+        if (!covered(s.paragraph, first.start, last.end) && !/[.’']s?$/.test(last.text)) {
+          const words = text.split(' ')
+          const lastWord = words[words.length - 1]!
+          let type: EntityType | null = null
+          if (words.length >= 2 && world.orgHeads.has(lastWord)) type = 'organisation'
+          else if (words.length >= 2 && words.length <= 4 && (world.firstNames.has(words[0]!) || afterTitle)) type = 'person'
+          else if (words.length === 1 && afterTitle) pending.push({ s, start: first.start, end: last.end, text })
+          if (type) {
+            const key = `${type}:${text}`
+            let entity = people.get(key)
+            if (!entity) {
+              entity = { key, name: text, type, group: 'unknown', country: null, region: null, partOf: null, aliases: [], role: null, curated: false }
+              people.set(key, entity)
+            }
+            out.push({ paragraph: s.paragraph, sentence: s.index, start: first.start, end: last.end, text, entity })
+          }
+        }
+        i = j + 1
+      }
+    }
+  }
+
+  // Link bare surnames ("Eastman", "Mohib") to the one full name that ends with them.
+  const bySurname = new Map<string, WorldEntity | null>()
+  for (const e of people.values()) {
+    if (e.type !== 'person') continue
+    const surname = e.name.split(' ').pop()!
+    bySurname.set(surname, bySurname.has(surname) ? null : e)
+  }
+  for (const k of known) {
+    if (k.entity.type !== 'person') continue
+    const surname = k.entity.name.split(' ').pop()!
+    if (!bySurname.has(surname)) bySurname.set(surname, k.entity)
+  }
+  for (const para of sentences) {
+    for (const s of para) {
+      for (const t of s.tokens) {
+        const e = bySurname.get(t.text)
+        if (!e || e.curated) continue
+        if (covered(s.paragraph, t.start, t.end) || out.some((o) => o.paragraph === s.paragraph && o.start <= t.start && t.end <= o.end)) continue
+        out.push({ paragraph: s.paragraph, sentence: s.index, start: t.start, end: t.end, text: t.text, entity: e })
+      }
+    }
+  }
+  void pending
+  return out
+}
+
+/** Mentions inside one sentence, in order. */
+export function mentionsIn(ents: ArticleEntities, s: Sentence): Mention[] {
+  return ents.mentions.filter((m) => m.paragraph === s.paragraph && m.start >= s.start && m.end <= s.end)
+}

@@ -1,0 +1,57 @@
+import { evidenceOf, makeQuestion, quoteEvidence } from '../build'
+import { inQuote, standsAlone, within, type QuizContext } from '../context'
+import { formatDate } from '../dates'
+import { entityDistractors } from '../distractors'
+import type { Question } from '../model'
+import { dateDistractors } from './when'
+import { numberDistractors } from './how-many'
+import { shown, soleAnswer } from './shared'
+
+/** The blank shown in cloze prompts. */
+export const BLANK = '_____'
+
+/**
+ * Fill-the-gap questions on a sentence's key terms only: a name, an amount or a date, with options of the
+ * same type, so grammar never gives the answer away. Each sentence gets at most one gap, on the term
+ * no other question about that sentence already asks about.
+ */
+export function cloze(ctx: QuizContext): Question[] {
+  const out: Question[] = []
+  for (const para of ctx.sentences) {
+    for (const s of para) {
+      if (!standsAlone(s, ctx.entities.mentions)) continue
+      if (s.text.split(/\s+/).length > 40) continue
+      const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
+      const gap = (start: number, end: number): string => `Fill the gap: ${s.text.slice(0, start - s.start)}${BLANK}${s.text.slice(end - s.start)}`
+      const made: Question[] = []
+      const ms = within(ctx.entities.mentions, s)
+      for (const m of [...ms].reverse()) {
+        if (inQuote(ctx, m.paragraph, m.start, m.end) || !soleAnswer(s.text, s.start, m, ms)) continue
+        if (m.entity.type === 'person' && !m.text.includes(' ') && m.start !== s.start) continue
+        const answer = m.text.replace(/^the\s+/i, '')
+        const start = m.end - answer.length
+        const distractors = entityDistractors(ctx, m.entity, new Set(ms.map((o) => o.entity.key))).map((e) => (m.text.includes(' ') || m.entity.type !== 'person' ? shown(ctx, e) : shown(ctx, e).split(' ').pop()!))
+        const q = makeQuestion('cloze', gap(start, m.end), answer, distractors, ev, `The article says: ${quoteEvidence(ev.text)}`)
+        if (q) {
+          made.push(q)
+          break
+        }
+      }
+      for (const n of within(ctx.numbers, s)) {
+        if (made.length || inQuote(ctx, n.paragraph, n.start, n.end)) continue
+        const q = makeQuestion('cloze', gap(n.start, n.end), n.text, numberDistractors(ctx, n), ev, `The article says: ${quoteEvidence(ev.text)}`)
+        if (q) made.push(q)
+      }
+      for (const d of within(ctx.dates, s)) {
+        if (made.length || d.weekday || inQuote(ctx, d.paragraph, d.start, d.end)) continue
+        const withYear = /\d{4}/.test(d.text) || d.granularity !== 'day'
+        const fmt = (t: number): string => (withYear ? formatDate(t, d.granularity, false) : formatDate(t, 'day', false).replace(/, \d{4}$/, ''))
+        if (fmt(d.time) !== d.text) continue
+        const q = makeQuestion('cloze', gap(d.start, d.end), d.text, dateDistractors(ctx, d).map(fmt), ev, `The article says: ${quoteEvidence(ev.text)}`)
+        if (q) made.push(q)
+      }
+      out.push(...made)
+    }
+  }
+  return out
+}

@@ -1,0 +1,46 @@
+import type { Mention } from '../entities'
+import type { QuizContext } from '../context'
+import type { WorldEntity } from '../world'
+
+/** The question word for an entity type: "which newspaper", "which country", "who". */
+export function whPhrase(e: WorldEntity, subject: boolean): string {
+  switch (e.type) {
+    case 'person':
+      return subject ? 'who' : 'whom'
+    case 'country':
+      return 'which country'
+    case 'city':
+      return 'which city'
+    case 'outlet':
+      return e.group === 'broadcaster' ? 'which broadcaster' : e.group === 'agency' ? 'which news agency' : e.group === 'journal' ? 'which journal' : e.group === 'magazine' ? 'which magazine' : 'which newspaper'
+    case 'region':
+      return e.group === 'continent' ? 'which continent' : e.group === 'state' ? 'which state' : e.group === 'former-state' ? 'which former state' : e.group === 'territory' ? 'which territory' : 'which region'
+    case 'organisation':
+      if (/company|retailer|studio/.test(e.group)) return 'which company'
+      if (e.group === 'party') return 'which party'
+      if (e.group === 'armed-group' || e.group === 'movement') return 'which group'
+      if (e.group === 'university') return 'which university'
+      if (e.group === 'government' || e.group === 'military') return 'which institution'
+      return 'which organisation'
+  }
+}
+
+/** The name to show for an entity in options: its fullest form in the article, or its curated name. */
+export function shown(ctx: QuizContext, e: WorldEntity): string {
+  return ctx.entities.displayName.get(e.key) ?? e.name
+}
+
+/**
+ * True when a mention is the only one of its kind in its sentence's reach, so a question about it has
+ * one defensible answer: the entity is named once in the sentence and is not one of a list ("Trump and Putin").
+ */
+export function soleAnswer(sentenceText: string, sentenceStart: number, m: Mention, inSentence: Mention[]): boolean {
+  if (inSentence.filter((o) => o.entity.key === m.entity.key).length > 1) return false
+  const before = sentenceText.slice(0, m.start - sentenceStart)
+  const after = sentenceText.slice(m.end - sentenceStart)
+  if (/(?:\band|\bor|,|\/|&)\s*(?:the\s+)?$/.test(before) && inSentence.some((o) => o !== m && o.entity.type === m.entity.type && o.end <= m.start)) return false
+  if (/^\s*(?:,|\band\b|\bor\b|\/|&)/.test(after) && inSentence.some((o) => o !== m && o.entity.type === m.entity.type && o.start >= m.end)) return false
+  // Possessives and compound modifiers ("Trump's team", "the Kremlin statement") do not take a wh-word cleanly.
+  if (/^['’]s?\b/.test(after) || /^-/.test(after)) return false
+  return true
+}

@@ -1,0 +1,85 @@
+import { stableHash } from '../../hash'
+import { evidenceOf, makeQuestion, quoteEvidence } from '../build'
+import { inQuote, standsAlone, within, type QuizContext } from '../context'
+import { formatDate } from '../dates'
+import { entityDistractors } from '../distractors'
+import type { Question } from '../model'
+import type { Sentence } from '../sentences'
+import { dateDistractors } from './when'
+import { numberDistractors } from './how-many'
+
+interface Swap {
+  statement: string
+  what: string
+}
+
+/**
+ * True-or-false statements: a sentence the article states, or the same sentence with one fact swapped
+ * for another of the same kind that the article contradicts: an amount (same unit and hedge), a date
+ * (same granularity) or the person who acts (another person of the article in the same field). Places
+ * are never swapped: a nearby or broader place can still be true. Which sentences become false is
+ * decided by a hash of the sentence, so the quiz is stable.
+ */
+export function trueFalse(ctx: QuizContext): Question[] {
+  const out: Question[] = []
+  for (const para of ctx.sentences) {
+    for (const s of para) {
+      if (!standsAlone(s, ctx.entities.mentions)) continue
+      if (s.text.split(/\s+/).length > 35) continue
+      if (/[“”"]/.test(s.text)) continue
+      const facts = within(ctx.entities.mentions, s).length + within(ctx.numbers, s).length + within(ctx.dates, s).length
+      if (facts === 0) continue
+      const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
+      const swap = Number.parseInt(stableHash(s.text).slice(-2), 16) % 2 === 0 ? swapFact(ctx, s) : null
+      if (swap) {
+        const q = makeQuestion('true-false', swap.statement, 'False', [], ev, `False: the article gives ${swap.what}: ${quoteEvidence(ev.text)}`, 2)
+        if (q) out.push(q)
+      } else {
+        const q = makeQuestion('true-false', s.text, 'True', [], ev, `True: the article says ${quoteEvidence(ev.text)}`, 2)
+        if (q) out.push(q)
+      }
+    }
+  }
+  return out
+}
+
+function replaceSpan(s: Sentence, start: number, end: number, text: string): string {
+  let before = s.text.slice(0, start - s.start)
+  // Keep "a"/"an" agreeing with the new word, so the grammar does not show the edit.
+  before = before.replace(/\b([Aa])n?\s$/, (_m, a: string) => `${/^[aeiou8]|^11\b|^18\b/i.test(text) ? `${a}n` : a} `)
+  return before + text + s.text.slice(end - s.start)
+}
+
+function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
+  const nums = within(ctx.numbers, s).filter((n) => !inQuote(ctx, n.paragraph, n.start, n.end))
+  if (nums.length === 1) {
+    const n = nums[0]!
+    const alt = numberDistractors(ctx, n)[0]
+    if (alt) return { statement: replaceSpan(s, n.start, n.end, alt), what: `“${n.text}”` }
+  }
+  const dates = within(ctx.dates, s)
+  if (dates.length === 1 && !dates[0]!.weekday) {
+    const d = dates[0]!
+    const t = dateDistractors(ctx, d).find((x) => new Date(x).getUTCFullYear() === new Date(d.time).getUTCFullYear() || d.granularity !== 'day')
+    if (t !== undefined) {
+      const written = d.granularity === 'day' && !/\d{4}/.test(d.text) ? formatDate(t, 'day', false).replace(/, \d{4}$/, '') : formatDate(t, d.granularity, false)
+      if (!/^\d/.test(d.text) && /^[A-Z]/.test(written)) return { statement: replaceSpan(s, d.start, d.end, written), what: `“${d.text}”` }
+      if (d.granularity === 'year' || d.granularity === 'decade') return { statement: replaceSpan(s, d.start, d.end, written), what: `“${d.text}”` }
+    }
+  }
+  const ms = within(ctx.entities.mentions, s)
+  const subject = ms[0]
+  if (subject && subject.start === s.start && subject.entity.type === 'person') {
+    const next = s.tokens.find((t) => t.start >= subject.end)
+    if (next && (next.pos === 'VERB' || next.pos === 'AUX')) {
+      const others = entityDistractors(ctx, subject.entity, new Set(ms.map((m) => m.entity.key)), 3).filter((e) => ctx.entities.byKey.has(e.key))
+      const other = others[0]
+      if (other) {
+        const full = subject.text.includes(' ')
+        const name = full ? ctx.entities.displayName.get(other.key) ?? other.name : (ctx.entities.displayName.get(other.key) ?? other.name).split(' ').pop()!
+        return { statement: replaceSpan(s, subject.start, subject.end, name), what: `${subject.text}` }
+      }
+    }
+  }
+  return null
+}

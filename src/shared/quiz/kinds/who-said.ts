@@ -1,0 +1,29 @@
+import { evidenceOf, makeQuestion, quoteEvidence } from '../build'
+import type { QuizContext } from '../context'
+import { entityDistractors } from '../distractors'
+import type { Question } from '../model'
+import { shown } from './shared'
+
+/**
+ * "Who said ...?" questions on quotes whose speaker the article names in the same paragraph ("he said"
+ * resolved to the person named just before). Only whole quoted statements of 5 to 30 words are asked about.
+ */
+export function whoSaid(ctx: QuizContext): Question[] {
+  const out: Question[] = []
+  for (const q of ctx.quotes) {
+    if (!q.speaker) continue
+    const words = q.words.replace(/[,;:]$/, '').trim()
+    const n = words.split(/\s+/).length
+    if (n < 5 || n > 30 || !/^[\p{Lu}]/u.test(words)) continue
+    if (q.evidenceEnd - q.evidenceStart > 700) continue
+    const prompt = `Who said “${words.replace(/[“”]/g, '‘').replace(/"/g, '’')}”?`
+    const exclude = new Set<string>()
+    for (const m of ctx.entities.mentions) if (m.paragraph === q.paragraph && m.start >= q.start && m.end <= q.end) exclude.add(m.entity.key)
+    const answer = shown(ctx, q.speaker.entity)
+    const distractors = entityDistractors(ctx, q.speaker.entity, exclude).map((e) => shown(ctx, e))
+    const ev = evidenceOf(ctx, q.paragraph, q.evidenceStart, q.evidenceEnd)
+    const made = makeQuestion('who-said', prompt, answer, distractors, ev, `The article gives these words to ${answer}: ${quoteEvidence(ev.text)}`)
+    if (made) out.push(made)
+  }
+  return out
+}

@@ -1,0 +1,47 @@
+import { asQuestion, capitalise, evidenceOf, makeQuestion, quoteEvidence } from '../build'
+import { inQuote, standsAlone, within, type QuizContext } from '../context'
+import { entityDistractors } from '../distractors'
+import type { Question } from '../model'
+import { shown, soleAnswer, whPhrase } from './shared'
+
+/**
+ * "Who / which organisation / which country ...?" questions: a person, organisation, outlet or place in a
+ * sentence that stands alone is replaced by a question word. At the start of the sentence it makes a subject
+ * question ("Who defeated ...?"); elsewhere an in-place question ("Trump told which newspaper that ...?").
+ */
+export function whoWhatWhere(ctx: QuizContext): Question[] {
+  const out: Question[] = []
+  for (const para of ctx.sentences) {
+    for (const s of para) {
+      if (!standsAlone(s, ctx.entities.mentions)) continue
+      const ms = within(ctx.entities.mentions, s)
+      for (const m of ms) {
+        if (inQuote(ctx, m.paragraph, m.start, m.end)) continue
+        if (!soleAnswer(s.text, s.start, m, ms)) continue
+        const rel = m.start - s.start
+        const lead = s.text.slice(0, rel)
+        const subject = lead === '' || /^the $/i.test(lead)
+        const nextTok = s.tokens.find((t) => t.start >= m.end)
+        if (subject && (!nextTok || !['VERB', 'AUX', 'ADV'].includes(nextTok.pos))) continue
+        // A name used as a modifier ("US allies", "NATO efforts") or as the source of a closing attribution
+        // (", the Kremlin announced") cannot take a question word in place.
+        if (!subject && nextTok && nextTok.start === m.end + 1 && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(nextTok.pos)) continue
+        if (!subject && /^\s+(?:also\s+)?(?:said|says|announced|added|told|reported|stated|confirmed)\b/.test(s.text.slice(m.end - s.start))) continue
+        if (!subject && s.text.split(/\s+/).length > 32) continue
+        // Titles and descriptors right before a name ("Republican frontman Trump") would survive the swap and give it away.
+        if (!subject && /\b(?:[A-Z][\p{L}-]*\.?|frontman|leader|candidate|rival|counterpart|president|minister|star|striker)\s$/u.test(lead)) continue
+        const embeddedSubject = !!nextTok && nextTok.start === m.end + 1 && ['VERB', 'AUX'].includes(nextTok.pos)
+        const wh = whPhrase(m.entity, subject || embeddedSubject)
+        const cut = /\bthe $/i.test(lead) ? rel - 4 : rel
+        const body = subject ? capitalise(wh) + s.text.slice(m.end - s.start) : s.text.slice(0, cut) + wh + s.text.slice(m.end - s.start)
+        const exclude = new Set(ms.map((o) => o.entity.key))
+        const answer = shown(ctx, m.entity)
+        const distractors = entityDistractors(ctx, m.entity, exclude).map((e) => shown(ctx, e))
+        const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
+        const q = makeQuestion('who-what-where', asQuestion(body), answer, distractors, ev, `The article says: ${quoteEvidence(ev.text)}`)
+        if (q) out.push(q)
+      }
+    }
+  }
+  return out
+}

@@ -1,0 +1,140 @@
+import type { Sentence } from './sentences'
+
+/** A counted or measured amount in a sentence ("almost 70 years", "US$11 billion"). Offsets are into the paragraph. */
+export interface NumberMention {
+  paragraph: number
+  sentence: number
+  start: number
+  end: number
+  /** The whole phrase as written, hedge and unit included. */
+  text: string
+  hedge: string
+  /** Currency sign as written ("US$", "$"), or "". */
+  currency: string
+  value: number
+  /** How the number was written: digits (with grouping commas or not) or words. */
+  style: 'digits' | 'grouped' | 'words'
+  scale: string
+  unit: string
+}
+
+const WORD_VALUES: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100
+}
+const WORDS_BY_VALUE = new Map(Object.entries(WORD_VALUES).map(([w, v]) => [v, w]))
+const HEDGE = '(?:about|almost|nearly|around|roughly|approximately|some|over|more than|less than|fewer than|at least|up to|just over|just under|close to)'
+const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${Object.keys(WORD_VALUES).join('|')})`
+const SCALE = '(?:thousand|million|billion|trillion)'
+// A unit is a plural noun after the number ("years", "teams", "people"); "per cent" and "%" count as units too.
+const PHRASE = new RegExp(
+  `(?<![\\p{L}\\p{N}$£€.,-])(?:(${HEDGE})\\s+)?((?:US|A|C|NZ)?\\$|£|€)?(${NUM})(?:\\s+(${SCALE}))?(?:\\s*(%|per ?cent)|\\s+((?:[a-z]+-)?[a-z]{3,}s)\\b)?`,
+  'giu'
+)
+// Plural words that follow numbers but are not what is counted.
+const NOT_UNITS = new Set(['others', 'times', 'ones', 'is', 'was', 'has', 'as', 'its', 'thus', 'this', 'plus', 'has', 'his', 'less'])
+
+/** Parses a number word or digits ("seventy", "1,709", "2.5"); NaN when it is neither. */
+export function numberValue(text: string): number {
+  const w = WORD_VALUES[text.toLowerCase()]
+  if (w !== undefined) return w
+  return Number(text.replace(/,/g, ''))
+}
+
+/** Writes a value the way the original number was written. */
+export function writeNumber(value: number, style: NumberMention['style'], capitalise = false): string {
+  if (style === 'words') {
+    const w = WORDS_BY_VALUE.get(value)
+    if (w) return capitalise ? w[0]!.toUpperCase() + w.slice(1) : w
+  }
+  if (style === 'grouped') return value.toLocaleString('en-US')
+  return String(value)
+}
+
+/**
+ * Finds amounts worth asking about: a number with a unit, a currency or a scale word, with any hedge before it.
+ * Years, dates, ordinals, times and bare numbers with nothing counted are left out: a quiz cannot ask
+ * "how many?" about them.
+ */
+export function findNumbers(sentences: Sentence[][]): NumberMention[] {
+  const out: NumberMention[] = []
+  for (const para of sentences) {
+    for (const s of para) {
+      PHRASE.lastIndex = 0
+      for (let m = PHRASE.exec(s.text); m; m = PHRASE.exec(s.text)) {
+        const [whole, hedge = '', currency = '', num = '', scale = '', percent = '', unitRaw = ''] = m
+        const unit = percent || unitRaw
+        if (!unit && !currency && !scale) continue
+        if (unitRaw && NOT_UNITS.has(unitRaw.toLowerCase())) continue
+        const value = numberValue(num)
+        if (!Number.isFinite(value) || value <= 1) continue
+        // Four-digit numbers without a currency are usually years.
+        if (/^\d{4}$/.test(num) && !currency && value >= 1600 && value <= 2100) continue
+        const after = s.text.slice(m.index + whole.length)
+        if (/^(?:st|nd|rd|th)\b|^:\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)/i.test(after)) continue
+        const style: NumberMention['style'] = /^[a-z]+$/i.test(num) ? 'words' : num.includes(',') ? 'grouped' : 'digits'
+        out.push({
+          paragraph: s.paragraph,
+          sentence: s.index,
+          start: s.start + m.index,
+          end: s.start + m.index + whole.length,
+          text: whole,
+          hedge: hedge,
+          currency,
+          value,
+          style,
+          scale,
+          unit
+        })
+      }
+    }
+  }
+  return out
+}
+
+/** Rebuilds a number phrase with another value, keeping hedge, currency, scale and unit as written. */
+export function rewriteNumber(n: NumberMention, value: number): string {
+  const parts: string[] = []
+  if (n.hedge) parts.push(n.hedge)
+  let num = `${n.currency}${writeNumber(value, n.style, /^[A-Z]/.test(n.text.slice(n.hedge ? n.hedge.length + 1 : 0)))}`
+  if (n.scale) num += ` ${n.scale}`
+  if (n.unit === '%') num += '%'
+  else if (n.unit) num += ` ${n.unit}`
+  parts.push(num)
+  const out = parts.join(' ')
+  return /^[A-Z]/.test(n.text) ? out[0]!.toUpperCase() + out.slice(1) : out
+}
+
+/**
+ * Other values of the same kind as `value` for options: nearby round values at the same precision,
+ * deterministic and never equal to the answer. Small counts move by ones; larger ones by proportion.
+ */
+export function nearbyValues(value: number, style: NumberMention['style']): number[] {
+  const out: number[] = []
+  const push = (v: number): void => {
+    if (v > 1 && v !== value && !out.includes(v) && (style !== 'words' || WORDS_BY_VALUE.has(v))) out.push(v)
+  }
+  if (style === 'words' || value <= 12) {
+    for (const d of [1, -1, 2, 3, -2, 4]) push(value + d)
+    return out
+  }
+  const decimals = (String(value).split('.')[1] ?? '').length
+  if (decimals > 0) {
+    for (const f of [0.75, 1.25, 1.5, 0.5]) push(Number((value * f).toFixed(decimals)))
+    return out
+  }
+  const trailingZeros = /0+$/.exec(String(value))?.[0].length ?? 0
+  if (trailingZeros > 0) {
+    // A round figure ("70 years", "80,000 people") moves by its own rounding step: 60, 80, 50.
+    const step = Math.pow(10, trailingZeros)
+    const lead = value / step
+    const unit = lead >= 10 ? step * Math.pow(10, Math.floor(Math.log10(lead))) : step
+    for (const d of [-1, 1, -2, 2, 3]) push(value + d * unit)
+    return out
+  }
+  // An exact count ("163 teams") moves by a quarter or so, rounded to two significant figures.
+  const mag = Math.pow(10, Math.max(0, Math.floor(Math.log10(value)) - 1))
+  for (const f of [0.75, 1.25, 1.5, 0.6]) push(Math.round((value * f) / mag) * mag)
+  return out
+}

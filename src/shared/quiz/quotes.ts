@@ -1,0 +1,74 @@
+import type { Article } from '../article/model'
+import type { ArticleEntities, Mention } from './entities'
+import type { Sentence } from './sentences'
+
+/** Quoted speech with the person the article says spoke it. Offsets are into the paragraph. */
+export interface Quote {
+  paragraph: number
+  /** Span of the quote marks and what they hold. */
+  start: number
+  end: number
+  /** The words inside the quote marks. */
+  words: string
+  speaker: Mention | null
+  /** Span of the sentence or two sentences holding both the quote and the named speaker. */
+  evidenceStart: number
+  evidenceEnd: number
+}
+
+// Curly and straight quotes pair in any combination: articles mix them ("“building ... Washington\"").
+const QUOTE = /[“"]([^“”"]+)[”"]/g
+const SAY = '(?:said|says|added|adds|told|tells|explained|stated|noted|wrote|warned|argued|claimed|insisted|asked|replied|continued)'
+
+/**
+ * Finds quotes and their speakers: a name or "he"/"she" next to a verb of saying after the quote
+ * (", he said"), or a name before it ("Obama said ... “...”"). "He" and "she" resolve to the last person
+ * named earlier in the same paragraph, so the evidence can show the name; otherwise the speaker is unknown.
+ */
+export function findQuotes(article: Article, sentences: Sentence[][], ents: ArticleEntities): Quote[] {
+  const out: Quote[] = []
+  article.paragraphs.forEach((text, paragraph) => {
+    const sents = sentences[paragraph] ?? []
+    const people = ents.mentions.filter((m) => m.paragraph === paragraph && m.entity.type === 'person')
+    QUOTE.lastIndex = 0
+    for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
+      const start = m.index
+      const end = m.index + m[0].length
+      const words = m[1]!.trim()
+      let speaker: Mention | null = null
+      const after = text.slice(end, end + 80)
+      const afterSay = new RegExp(`^\\s*,?\\s*(?:(he|she)\\s+${SAY}|${SAY}\\s+([^,.]+)|([^,.;“"]{2,60}?)\\s+${SAY})`).exec(after)
+      if (afterSay) {
+        if (afterSay[1]) {
+          const before = people.filter((p) => p.end <= start)
+          speaker = before[before.length - 1] ?? null
+        } else {
+          const from = end + afterSay.index
+          const to = end + afterSay[0].length
+          speaker = people.find((p) => p.start >= from && p.end <= to) ?? null
+        }
+      } else {
+        const lead = text.slice(Math.max(0, start - 120), start)
+        const leadSay = new RegExp(`${SAY}(?:\\s+\\w+)?(?:,|:| that)?\\s*$`).exec(lead)
+        if (leadSay) {
+          const sentence = sents.find((s) => s.start <= start && start < s.end)
+          const from = sentence ? sentence.start : start - 120
+          const cands = people.filter((p) => p.start >= from && p.end <= start)
+          speaker = cands[cands.length - 1] ?? null
+        }
+      }
+      const quoteSentences = sents.filter((s) => s.end > start && s.start < end + (afterSay ? afterSay[0].length : 0))
+      let evidenceStart = quoteSentences[0]?.start ?? start
+      let evidenceEnd = quoteSentences[quoteSentences.length - 1]?.end ?? end
+      if (speaker) {
+        const sp = sents.find((s) => s.start <= speaker!.start && speaker!.end <= s.end)
+        if (sp) {
+          evidenceStart = Math.min(evidenceStart, sp.start)
+          evidenceEnd = Math.max(evidenceEnd, sp.end)
+        }
+      }
+      out.push({ paragraph, start, end, words, speaker, evidenceStart, evidenceEnd })
+    }
+  })
+  return out
+}
