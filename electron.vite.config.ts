@@ -7,7 +7,15 @@ const shared = { '@shared': resolve(__dirname, 'src/shared') }
 export default defineConfig({
   main: {
     resolve: { alias: shared },
-    build: {}
+    build: {
+      // The quiz worker is its own entry, built beside index.js as out/main/quiz-worker.js (see src/main/quiz-runner.ts).
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'quiz-worker': resolve(__dirname, 'src/main/quiz-worker.ts')
+        }
+      }
+    }
   },
   preload: {
     resolve: { alias: shared },

@@ -1,9 +1,11 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron'
 import { MENU_CHANNEL, type MenuCommand } from '@shared/ipc/contract'
+import { ARTICLE_EXTENSIONS } from '@shared/import/format'
 import { setupHandlers } from './handlers'
 import { setTrustedOrigins, type IpcRegistrar } from './ipc'
 import { menuTemplate } from './menu'
+import { createWorkerQuizRunner } from './quiz-runner'
 import { serveBundle } from './protocol'
 import { APP_ORIGIN, APP_SCHEME, blockRemoteRequests, denyAllPermissions, guardWebContents, secureWebPreferences } from './security'
 
@@ -62,6 +64,20 @@ function start(): void {
         return r.canceled ? null : (r.filePaths[0] ?? null)
       }
     },
+    articleDialog: {
+      async openArticles() {
+        const win = BrowserWindow.getFocusedWindow()
+        const options = {
+          title: 'Open articles',
+          properties: ['openFile' as const, 'multiSelections' as const],
+          filters: [{ name: 'Articles', extensions: [...ARTICLE_EXTENSIONS] }]
+        }
+        const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+        return r.canceled ? [] : r.filePaths
+      }
+    },
+    // Quizzes are generated in a worker thread (built beside this file) so a long article never blocks main.
+    quizzes: createWorkerQuizRunner(join(__dirname, 'quiz-worker.js')),
     openExternal: (url) => shell.openExternal(url),
     dataDir: app.getPath('userData'),
     today: () => new Date().toISOString().slice(0, 10)

@@ -1,11 +1,20 @@
 import { wordCount, type Article } from '@shared/article/model'
-import { contract, type ArticleSummary, type StudyArticle } from '@shared/ipc/contract'
-import { generateQuiz } from '@shared/quiz/generate'
+import { contentId } from '@shared/import/content-id'
+import { contract, type ArticleSummary, type ImportOutcome, type StudyArticle } from '@shared/ipc/contract'
 import type { Question } from '@shared/quiz/model'
+import type { ImportedArticle } from './import/importer'
+import type { LibraryStore } from './import/store'
 import { handle, UserError, type IpcRegistrar } from './ipc'
+import { createInProcessQuizRunner, type QuizRunner } from './quiz-runner'
 
 /** Builds the library's summary of an article. */
-export function summarize(article: Article, questionCount: number, bundled: boolean, addedAt: string | null): ArticleSummary {
+export function summarize(
+  article: Article,
+  questionCount: number,
+  bundled: boolean,
+  addedAt: string | null,
+  lastOpenedAt: string | null = null
+): ArticleSummary {
   const body = article.paragraphs.join(' ')
   return {
     id: article.id,
@@ -18,45 +27,160 @@ export function summarize(article: Article, questionCount: number, bundled: bool
     questionCount,
     bundled,
     addedAt,
-    lastOpenedAt: null,
+    lastOpenedAt,
     licenceCredit: article.licence?.credit ?? null
   }
 }
 
+/** What a Library needs besides its bundled articles; all optional so a bundled-only library stays one line. */
+export interface LibraryOptions {
+  /** Where imported articles live; without one the library holds the bundled articles only. */
+  store?: LibraryStore | null
+  /** Where quizzes are generated; the app passes the worker runner (see quiz-runner.ts). */
+  quizzes?: QuizRunner
+  /** The clock, for `addedAt` and `lastOpenedAt`. */
+  now?: () => Date
+}
+
 /**
- * The articles the app knows: the bundled ones and, once the library exists, the user's own. Quizzes are
- * generated once per article and kept in memory; generation is deterministic, so a cache can never be stale.
+ * The articles the app knows: the bundled ones first (in file order), then the user's imported ones (in the
+ * order they were added). Quizzes are generated through a QuizRunner, at most once per article per run, and
+ * kept in memory; generation is deterministic, so a cached quiz can never be stale.
  */
 export class Library {
   readonly #bundled: Article[]
-  readonly #quizzes = new Map<string, Question[]>()
+  /** Content hash → bundled article, so importing a copy of a bundled article finds it. */
+  readonly #bundledByContent: Map<string, Article>
+  readonly #store: LibraryStore | null
+  readonly #runner: QuizRunner
+  readonly #now: () => Date
+  readonly #quizzes = new Map<string, Promise<Question[]>>()
+  #changes: Promise<unknown> = Promise.resolve()
 
-  constructor(bundled: Article[]) {
+  constructor(bundled: Article[], options: LibraryOptions = {}) {
     this.#bundled = bundled
+    this.#bundledByContent = new Map(bundled.map((a) => [contentId(a), a]))
+    this.#store = options.store ?? null
+    this.#runner = options.quizzes ?? createInProcessQuizRunner()
+    this.#now = options.now ?? (() => new Date())
   }
 
-  list(): ArticleSummary[] {
-    return this.#bundled.map((a) => summarize(a, this.#quiz(a).length, true, null))
+  /** Every article's summary: bundled first, then imported ones in the order they were added. */
+  async list(): Promise<ArticleSummary[]> {
+    await this.#store?.load()
+    const bundled = await Promise.all(
+      this.#bundled.map(async (a) => summarize(a, await this.#countOrZero(a), true, null, this.#store?.lastOpened(a.id) ?? null))
+    )
+    const imported = await Promise.all(
+      (this.#store?.list() ?? []).map(async (s) => {
+        // An imported article's count is remembered in the index, so listing never waits for its (maybe long) generation.
+        const count = this.#quizzes.has(s.article.id) || s.questionCount === null ? await this.#countOrZero(s.article) : s.questionCount
+        return summarize(s.article, count, false, s.addedAt, this.#store?.lastOpened(s.article.id) ?? null)
+      })
+    )
+    return [...bundled, ...imported]
   }
 
-  get(id: string): StudyArticle {
-    const article = this.#bundled.find((a) => a.id === id)
+  /** One article with its quiz; records that it was opened now. Unknown id → `not-found`; failed generation → `internal`. */
+  async get(id: string): Promise<StudyArticle> {
+    await this.#store?.load()
+    const stored = this.#store?.get(id) ?? null
+    const article = this.#bundled.find((a) => a.id === id) ?? stored?.article
     if (!article) throw new UserError('not-found', 'That article is not in the library any more.')
-    return { article, questions: this.#quiz(article) }
+    const questions = await this.#quizFor(article)
+    if (this.#store) {
+      const store = this.#store
+      // Bookkeeping only: a full disk must not stop the user from reading.
+      await store.setLastOpened(id, this.#now().toISOString()).catch((e: unknown) => console.warn(`[library] could not record opening ${id}:`, e))
+      if (stored) await store.setQuestionCount(id, questions.length).catch((e: unknown) => console.warn(`[library] could not record the quiz size of ${id}:`, e))
+    }
+    return { article, questions }
   }
 
-  #quiz(article: Article): Question[] {
+  /**
+   * Adds an imported article: generates its quiz first, then stores it, so a failure at any step leaves the
+   * library as it was. The same text again (or a copy of a bundled article) gives `exists` and stores nothing.
+   */
+  import(imported: ImportedArticle, origin: string | null): Promise<ImportOutcome> {
+    // One import at a time: two drops of the same file must not both find it missing and both add it.
+    return this.#serial(async () => {
+      const store = this.#store
+      if (!store) throw new UserError('internal', 'This library cannot store imported articles.')
+      await store.load()
+      const { article } = imported
+      const bundled = this.#bundledByContent.get(article.id)
+      if (bundled) return { status: 'exists', summary: summarize(bundled, await this.#countOrZero(bundled), true, null, store.lastOpened(bundled.id)) }
+      const existing = store.get(article.id)
+      if (existing) {
+        const count = await this.#countOrZero(existing.article)
+        return { status: 'exists', summary: summarize(existing.article, count, false, existing.addedAt, store.lastOpened(article.id)) }
+      }
+      const questions = await this.#quizFor(article)
+      const addedAt = this.#now().toISOString()
+      try {
+        await store.add({ article, addedAt, origin, format: imported.format, questionCount: questions.length })
+      } catch (e) {
+        console.error('[library] storing an imported article failed:', e)
+        throw new UserError('io', `The article could not be saved in the library (${(e as NodeJS.ErrnoException).code ?? 'write error'}). Nothing was imported.`)
+      }
+      return { status: 'added', summary: summarize(article, questions.length, false, addedAt, null) }
+    })
+  }
+
+  /**
+   * Deletes an imported article: its file, its index entry and its cached quiz. The user's progress lives in
+   * the renderer's database, which decides whether to keep it. Bundled → `invalid-input`; unknown → `not-found`.
+   */
+  delete(id: string): Promise<{ deleted: true }> {
+    return this.#serial(async () => {
+      if (this.#bundled.some((a) => a.id === id)) throw new UserError('invalid-input', 'Articles that come with the app cannot be deleted.')
+      await this.#store?.load()
+      let removed: boolean
+      try {
+        removed = (await this.#store?.remove(id)) ?? false
+      } catch (e) {
+        console.error('[library] deleting an article failed:', e)
+        throw new UserError('io', `The article could not be deleted (${(e as NodeJS.ErrnoException).code ?? 'write error'}). Nothing was changed.`)
+      }
+      if (!removed) throw new UserError('not-found', 'That article is not in the library any more.')
+      this.#quizzes.delete(id)
+      return { deleted: true }
+    })
+  }
+
+  #quizFor(article: Article): Promise<Question[]> {
     let quiz = this.#quizzes.get(article.id)
     if (!quiz) {
-      quiz = generateQuiz(article)
+      quiz = this.#runner.generate(article).catch((e: unknown) => {
+        // Forget the failure so the next attempt tries again (a crashed worker restarts).
+        this.#quizzes.delete(article.id)
+        console.error(`[library] generating the quiz of ${article.id} failed:`, e)
+        throw new UserError('internal', 'The quiz for this article could not be generated. Nothing was changed; please try again.')
+      })
       this.#quizzes.set(article.id, quiz)
     }
     return quiz
   }
+
+  async #countOrZero(article: Article): Promise<number> {
+    try {
+      return (await this.#quizFor(article)).length
+    } catch {
+      // The list still shows the article; opening it reports the failure.
+      return 0
+    }
+  }
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#changes.then(work)
+    this.#changes = run.catch(() => undefined)
+    return run
+  }
 }
 
-/** Registers the library's IPC handlers. */
+/** Registers the library's IPC handlers: list, get and delete (imports are registered by `setupImport`). */
 export function setupLibrary(registrar: IpcRegistrar, library: Library): void {
   handle(registrar, contract.listArticles, () => library.list())
   handle(registrar, contract.getArticle, (id) => library.get(id))
+  handle(registrar, contract.deleteArticle, (id) => library.delete(id))
 }

@@ -97,6 +97,8 @@ export class TestApp {
   #ownsDataDir: boolean
   origin = ''
   dialogAnswers: { save: string | null; open: string | null } = { save: null, open: null }
+  /** Paths the File → Open dialog for articles "chooses" next; `[]` (the default) is a cancelled dialog. */
+  articleDialogAnswer: string[] = []
 
   constructor(options: AppOptions = {}) {
     this.#ownsDataDir = !options.dataDir
@@ -108,6 +110,7 @@ export class TestApp {
         save: options.dialogs?.save ?? (async () => this.dialogAnswers.save),
         open: options.dialogs?.open ?? (async () => this.dialogAnswers.open)
       },
+      articleDialog: { openArticles: async () => this.articleDialogAnswer },
       openExternal: async (url) => void this.externalOpened.push(url),
       dataDir: this.dataDir,
       today: () => '2026-11-28'

@@ -10,9 +10,15 @@ import type { Question } from '../quiz/model'
 
 /** An error a handler returns instead of throwing; `message` is written for the user. */
 export interface IpcError {
-  code: 'bad-request' | 'forbidden' | 'not-found' | 'invalid-input' | 'too-large' | 'io' | 'cancelled' | 'internal'
+  code: 'bad-request' | 'forbidden' | 'not-found' | 'invalid-input' | 'too-large' | 'io' | 'cancelled' | 'internal' | ImportErrorCode
   message: string
 }
+
+/**
+ * Why an import was refused (besides `too-large`, `io` and `invalid-input`): the file or text is empty, is
+ * not text, is in an encoding the app will not guess, or holds no article. Nothing is stored on any of them.
+ */
+export type ImportErrorCode = 'empty' | 'binary' | 'unknown-encoding' | 'no-article'
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
@@ -62,6 +68,20 @@ export interface ImportOutcome {
   summary: ArticleSummary
 }
 
+/**
+ * One file of a File → Open selection that could not be imported: its file name and the same typed, user-facing
+ * error `importFile` would have returned for it. Nothing was stored for it; the other files are unaffected.
+ */
+export interface ImportFailure {
+  status: 'failed'
+  /** The file's name (no folder), to show beside the message. */
+  name: string
+  error: IpcError
+}
+
+/** What File → Open did with each chosen file, in the order the dialog returned them. */
+export type OpenOutcome = ImportOutcome | ImportFailure
+
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 export const ImportFile = v.strictObject({
@@ -79,8 +99,12 @@ export const contract = {
   listArticles: channel<ArticleSummary[]>()('library:list', v.strictTuple([])),
   /** One article with its quiz. */
   getArticle: channel<StudyArticle>()('article:get', v.strictTuple([ArticleId])),
-  /** File → Open: a dialog in main, then each chosen file is imported. */
-  openArticles: channel<ImportOutcome[]>()('library:open', v.strictTuple([])),
+  /**
+   * File → Open: a dialog in main (several files allowed), then each chosen file is imported in turn. One entry per
+   * file; a file that fails is a `failed` entry rather than an error, so the files before and after it still count.
+   * An empty array means the user cancelled the dialog.
+   */
+  openArticles: channel<OpenOutcome[]>()('library:open', v.strictTuple([])),
   /** A file dropped on the window: its name and bytes. */
   importFile: channel<ImportOutcome>()('library:import-file', v.strictTuple([ImportFile])),
   /** Pasted text. */
