@@ -54,7 +54,9 @@ export function standsAlone(s: Sentence, mentions: Mention[]): boolean {
   const p = PRONOUN.exec(t)
   if (p) {
     const firstMention = mentions.find((m) => m.paragraph === s.paragraph && m.start >= s.start && m.end <= s.end)
-    if (!firstMention || firstMention.start - s.start > p.index) return false
+    // "In his first interview, Trump told ..." points forward to the person the sentence names; that is safe.
+    const forward = /^(?:his|her|their)$/i.test(p[0]) && firstMention?.entity.type === 'person'
+    if (!firstMention || (firstMention.start - s.start > p.index && !forward)) return false
   }
   return true
 }

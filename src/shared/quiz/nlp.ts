@@ -1,4 +1,4 @@
-import winkNLP from 'wink-nlp'
+import winkNLP, { type ItemSentence } from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
 
 /** A word or punctuation token with its offsets in the paragraph it came from. */
@@ -33,7 +33,8 @@ export function analyseParagraph(text: string): ParagraphAnalysis {
   const doc = w.readDoc(text)
   const values = doc.tokens().out(its.value) as string[]
   const pos = doc.tokens().out(its.pos) as string[]
-  const lemmas = doc.tokens().out(its.lemma) as string[]
+  // wink-nlp types lemma as an add-on function that `out` does not accept in its typings; at run time it is a plain its-function.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[]
   const tokens: Token[] = []
   let cursor = 0
   for (let i = 0; i < values.length; i++) {
@@ -46,7 +47,7 @@ export function analyseParagraph(text: string): ParagraphAnalysis {
     cursor = end
   }
   const sentences: Array<{ first: number; last: number }> = []
-  doc.sentences().each((s) => {
+  doc.sentences().each((s: ItemSentence) => {
     const toks = s.tokens()
     const n = toks.length()
     if (n === 0) return

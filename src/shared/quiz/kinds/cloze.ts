@@ -12,8 +12,8 @@ export const BLANK = '_____'
 
 /**
  * Fill-the-gap questions on a sentence's key terms only: a name, an amount or a date, with options of the
- * same type, so grammar never gives the answer away. Each sentence gets at most one gap, on the term
- * no other question about that sentence already asks about.
+ * same type, so grammar never gives the answer away. Each sentence offers at most one gap on a name and one
+ * on an amount or date; the generator keeps the ones no other question about that sentence already covers.
  */
 export function cloze(ctx: QuizContext): Question[] {
   const out: Question[] = []
@@ -37,13 +37,14 @@ export function cloze(ctx: QuizContext): Question[] {
           break
         }
       }
+      const named = made.length
       for (const n of within(ctx.numbers, s)) {
-        if (made.length || inQuote(ctx, n.paragraph, n.start, n.end)) continue
+        if (made.length > named || inQuote(ctx, n.paragraph, n.start, n.end)) continue
         const q = makeQuestion('cloze', gap(n.start, n.end), n.text, numberDistractors(ctx, n), ev, `The article says: ${quoteEvidence(ev.text)}`)
         if (q) made.push(q)
       }
       for (const d of within(ctx.dates, s)) {
-        if (made.length || d.weekday || inQuote(ctx, d.paragraph, d.start, d.end)) continue
+        if (made.length > named || d.weekday || inQuote(ctx, d.paragraph, d.start, d.end)) continue
         const withYear = /\d{4}/.test(d.text) || d.granularity !== 'day'
         const fmt = (t: number): string => (withYear ? formatDate(t, d.granularity, false) : formatDate(t, 'day', false).replace(/, \d{4}$/, ''))
         if (fmt(d.time) !== d.text) continue

@@ -30,6 +30,11 @@ export function shown(ctx: QuizContext, e: WorldEntity): string {
   return ctx.entities.displayName.get(e.key) ?? e.name
 }
 
+/** The answer as the article writes it at this mention: the full name for people, the mention's own form otherwise ("WHO"). */
+export function answerForm(ctx: QuizContext, m: Mention): string {
+  return m.entity.type === 'person' ? shown(ctx, m.entity) : m.text.replace(/^the\s+/i, '')
+}
+
 /**
  * True when a mention is the only one of its kind in its sentence's reach, so a question about it has
  * one defensible answer: the entity is named once in the sentence and is not one of a list ("Trump and Putin").

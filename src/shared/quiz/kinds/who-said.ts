@@ -2,7 +2,7 @@ import { evidenceOf, makeQuestion, quoteEvidence } from '../build'
 import type { QuizContext } from '../context'
 import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
-import { shown } from './shared'
+import { answerForm, shown } from './shared'
 
 /**
  * "Who said ...?" questions on quotes whose speaker the article names in the same paragraph ("he said"
@@ -19,7 +19,7 @@ export function whoSaid(ctx: QuizContext): Question[] {
     const prompt = `Who said “${words.replace(/[“”]/g, '‘').replace(/"/g, '’')}”?`
     const exclude = new Set<string>()
     for (const m of ctx.entities.mentions) if (m.paragraph === q.paragraph && m.start >= q.start && m.end <= q.end) exclude.add(m.entity.key)
-    const answer = shown(ctx, q.speaker.entity)
+    const answer = answerForm(ctx, q.speaker)
     const distractors = entityDistractors(ctx, q.speaker.entity, exclude).map((e) => shown(ctx, e))
     const ev = evidenceOf(ctx, q.paragraph, q.evidenceStart, q.evidenceEnd)
     const made = makeQuestion('who-said', prompt, answer, distractors, ev, `The article gives these words to ${answer}: ${quoteEvidence(ev.text)}`)

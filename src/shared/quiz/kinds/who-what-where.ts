@@ -2,7 +2,7 @@ import { asQuestion, capitalise, evidenceOf, makeQuestion, quoteEvidence } from 
 import { inQuote, standsAlone, within, type QuizContext } from '../context'
 import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
-import { shown, soleAnswer, whPhrase } from './shared'
+import { answerForm, shown, soleAnswer, whPhrase } from './shared'
 
 /**
  * "Who / which organisation / which country ...?" questions: a person, organisation, outlet or place in a
@@ -27,7 +27,9 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
         // (", the Kremlin announced") cannot take a question word in place.
         if (!subject && nextTok && nextTok.start === m.end + 1 && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(nextTok.pos)) continue
         if (!subject && /^\s+(?:also\s+)?(?:said|says|announced|added|told|reported|stated|confirmed)\b/.test(s.text.slice(m.end - s.start))) continue
-        if (!subject && s.text.split(/\s+/).length > 32) continue
+        if (!subject && s.text.split(/\s+/).length > 40) continue
+        // In place, the question word must follow a plain word ("told the", "with"), not a bracket or a list.
+        if (!subject && !/\b[a-z]+\s(?:the\s)?$/.test(lead)) continue
         // Titles and descriptors right before a name ("Republican frontman Trump") would survive the swap and give it away.
         if (!subject && /\b(?:[A-Z][\p{L}-]*\.?|frontman|leader|candidate|rival|counterpart|president|minister|star|striker)\s$/u.test(lead)) continue
         const embeddedSubject = !!nextTok && nextTok.start === m.end + 1 && ['VERB', 'AUX'].includes(nextTok.pos)
@@ -35,7 +37,7 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
         const cut = /\bthe $/i.test(lead) ? rel - 4 : rel
         const body = subject ? capitalise(wh) + s.text.slice(m.end - s.start) : s.text.slice(0, cut) + wh + s.text.slice(m.end - s.start)
         const exclude = new Set(ms.map((o) => o.entity.key))
-        const answer = shown(ctx, m.entity)
+        const answer = answerForm(ctx, m)
         const distractors = entityDistractors(ctx, m.entity, exclude).map((e) => shown(ctx, e))
         const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
         const q = makeQuestion('who-what-where', asQuestion(body), answer, distractors, ev, `The article says: ${quoteEvidence(ev.text)}`)

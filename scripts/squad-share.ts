@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArticle } from '../src/shared/article/parse'
+import { generateQuiz } from '../src/shared/quiz/generate'
+
+// Prints the share of SQuAD answers (what people chose to ask about) that the generator also asks about:
+// an answer counts when it matches, after normalising case and punctuation, a generated question's answer
+// or the words the question hides (a cloze gap, the amount behind "how many").
+interface SquadItem { id: string; title: string; passage: string; questions: Array<{ q: string; answer: string; all_answers: string[] }> }
+
+const file = resolve(import.meta.dirname, '../../shared/corpus/qa/squad-dev.jsonl')
+const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\b(?:a|an|the)\b/g, ' ').replace(/\s+/g, ' ').trim()
+let asked = 0
+let matched = 0
+let generated = 0
+for (const line of readFileSync(file, 'utf8').split('\n')) {
+  if (!line.trim()) continue
+  const item = JSON.parse(line) as SquadItem
+  const parsed = parseArticle(`${item.title}\n\n${item.passage}`)
+  if (!parsed.ok) continue
+  const questions = generateQuiz(parsed.article)
+  generated += questions.length
+  const keys = new Set(questions.filter((q) => q.kind !== 'true-false').map((q) => norm(q.answer)))
+  for (const q of questions) if (q.kind === 'true-false' && q.answer === 'True') keys.add(norm(q.evidence.text))
+  for (const q of item.questions) {
+    asked++
+    const answers = [q.answer, ...q.all_answers].map(norm)
+    if (answers.some((a) => keys.has(a))) matched++
+  }
+}
+console.log(`SQuAD answers asked about by people: ${asked}; also asked by the generator: ${matched} (${((100 * matched) / asked).toFixed(1)}%); questions generated: ${generated}`)

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { wordCount } from '@shared/article/model'
+import { generateQuiz } from '@shared/quiz/generate'
+import { checkQuestion, entityOf } from '@shared/quiz/invariants'
+import type { Question } from '@shared/quiz/model'
+import { defaultWorld } from '@shared/quiz/world'
+import { SEED_FILE, corpus, load } from './support'
+
+const world = defaultWorld()
+const articles = [...corpus(), { name: 'seed', article: load(SEED_FILE) }]
+const quizzes = articles.map(({ name, article }) => ({ name, article, questions: generateQuiz(article) }))
+const all: Array<{ name: string; q: Question }> = quizzes.flatMap(({ name, questions }) => questions.map((q) => ({ name, q })))
+
+describe('the whole corpus', () => {
+  it.each(quizzes.map((z) => [z.name, z] as const))('%s: every question keeps the invariants', (_name, z) => {
+    const broken = z.questions.map((q) => ({ prompt: q.prompt, bad: checkQuestion(q, z.article, world) })).filter((b) => b.bad.length)
+    expect(broken).toEqual([])
+  })
+
+  it.each(quizzes.map((z) => [z.name, z] as const))('%s: at least one question per 60 words', (_name, z) => {
+    expect(z.questions.length).toBeGreaterThanOrEqual(Math.ceil(wordCount(z.article) / 60))
+  })
+
+  it('uses every question kind somewhere', () => {
+    const kinds = new Set(all.map((a) => a.q.kind))
+    expect([...kinds].sort()).toEqual(['cloze', 'how-many', 'true-false', 'when', 'who-did-what', 'who-said', 'who-what-where'])
+  })
+
+  it('never leads a prompt with an unresolved pronoun', () => {
+    const bad = all.filter(({ q }) => /^(?:Fill the gap: )?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their)\b/.test(q.prompt))
+    expect(bad.map((b) => b.q.prompt)).toEqual([])
+  })
+
+  it('never offers two aliases of one thing, nor a place beside a place inside it', () => {
+    const bad = all.filter(({ q }) => {
+      const es = q.options.map((o) => entityOf(world, o)).filter((e) => e !== undefined)
+      return es.some((a, i) => es.some((b, j) => i < j && (a.key === b.key || a.partOf === b.name || b.partOf === a.name)))
+    })
+    expect(bad.map((b) => b.q.options)).toEqual([])
+  })
+
+  it('puts cloze gaps only on names, amounts and dates, never on filler words', () => {
+    const FILLER = /^(?:the|a|an|of|in|on|at|to|and|or|but|is|was|were|are|be|been|has|have|had|it|he|she|they|that|this|which|who|with|for|by|as|from)$/
+    const KEY = /[\p{Lu}\p{N}]|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/u
+    const bad = all.filter(({ q }) => q.kind === 'cloze' && (FILLER.test(q.answer) || !KEY.test(q.answer)))
+    expect(bad.map((b) => b.q.answer)).toEqual([])
+  })
+
+  it('makes false statements differ from the evidence by one swapped fact, never by a changed word of grammar', () => {
+    for (const { q } of all.filter(({ q }) => q.kind === 'true-false' && q.answer === 'False')) {
+      expect(q.prompt).not.toBe(q.evidence.text)
+      const a = q.prompt.split(/\s+/)
+      const b = q.evidence.text.split(/\s+/)
+      // One fact replaced: the words before and after it are the article's own.
+      let head = 0
+      while (head < a.length && a[head] === b[head]) head++
+      let tail = 0
+      while (tail < a.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
+      expect(a.length - head - tail).toBeLessThanOrEqual(4)
+    }
+  })
+
+  it('keeps true statements word for word', () => {
+    for (const { q } of all.filter(({ q }) => q.kind === 'true-false' && q.answer === 'True')) expect(q.prompt).toBe(q.evidence.text)
+  })
+})

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { generateQuiz } from '@shared/quiz/generate'
+import type { Question } from '@shared/quiz/model'
+import { SEED_FILE, load } from './support'
+
+const article = load(SEED_FILE)
+const quiz = generateQuiz(article)
+const find = (pred: (q: Question) => boolean): Question | undefined => quiz.find(pred)
+
+describe('the seed article (Trump and Putin, Nov 15, 2016)', () => {
+  it('asks who called whom, keyed as the article states it', () => {
+    const q = find((q) => q.kind === 'who-did-what' && q.prompt === 'Who called whom?')
+    expect(q).toBeDefined()
+    expect(q!.answer).toBe('Putin called Trump')
+    expect(q!.options).toContain('Trump called Putin')
+    expect(q!.evidence.text).toContain('Putin had called to offer congratulations')
+  })
+
+  it('asks when Trump takes office, resolved to January 20, 2017', () => {
+    const q = find((q) => q.kind === 'when' && /take office/.test(q.prompt))
+    expect(q?.prompt).toBe('When does Trump take office?')
+    expect(q?.answer).toBe('January 20, 2017')
+    expect(new Set(q!.options.map((o) => /^[A-Z][a-z]+ \d{1,2}, \d{4}$/.test(o))).size).toBe(1)
+  })
+
+  it('asks how many years, with the hedge as written', () => {
+    const q = find((q) => q.kind === 'how-many' && q.answer === 'almost 70 years')
+    expect(q).toBeDefined()
+    expect(q!.options.every((o) => /^almost \d+ years$/.test(o))).toBe(true)
+  })
+
+  it('asks about the outlets, organisations and places that matter', () => {
+    const answers = new Set(quiz.filter((q) => q.kind !== 'true-false').map((q) => q.answer))
+    expect(answers).toContain('Kremlin')
+    expect([...answers].some((a) => /Wall Street Journal|Washington Post/.test(a))).toBe(true)
+    expect(answers).toContain('Russia')
+  })
+
+  it('offers only same-type options: newspapers for a newspaper', () => {
+    for (const q of quiz.filter((q) => /which newspaper/.test(q.prompt))) {
+      expect(q.options.every((o) => /Post|Journal|Times|Guardian|Telegraph|News|Tribune|Globe|Herald|USA Today/.test(o))).toBe(true)
+    }
+  })
+
+  it('gives the same ids on every run', () => {
+    expect(generateQuiz(article).map((q) => q.id)).toEqual(quiz.map((q) => q.id))
+  })
+})
