@@ -74,7 +74,7 @@ function extract(html: string): Imported<HtmlArticle> {
   const parsed = new Readability(document as unknown as Document, { keepClasses: false }).parse()
   if (!parsed?.content) return refuse('no-article', noArticle)
 
-  const { paragraphs, headings } = blocksOf(parsed.content, [h1, meta.title, parsed.title].filter((t): t is string => !!t))
+  const { paragraphs, headings, credits } = blocksOf(parsed.content, [h1, meta.title, parsed.title].filter((t): t is string => !!t))
   const words = paragraphs.reduce((n, p) => n + p.split(/\s+/).filter(Boolean).length, 0)
   if (paragraphs.length === 0 || words < MIN_ARTICLE_WORDS) return refuse('no-article', noArticle)
 
@@ -90,7 +90,7 @@ function extract(html: string): Imported<HtmlArticle> {
       dateLabel: date?.label ?? null,
       source: collapse(meta.site ?? parsed.siteName ?? '') || null,
       byline,
-      credits: [],
+      credits,
       paragraphs,
       headings,
       licence: null
@@ -188,10 +188,13 @@ function stripRemoteAttributes(root: ReturnType<typeof parseHTML>['document']['d
 
 const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,figcaption,dd,dt,td'
 
-function blocksOf(content: string, titles: string[]): { paragraphs: string[]; headings: Article['headings'] } {
+const CREDIT_CAPTION = /^(?:photo|photograph|image|picture|illustration|graphic|video|credit)s?\b.{0,118}$/i
+
+function blocksOf(content: string, titles: string[]): { paragraphs: string[]; headings: Article['headings']; credits: string[] } {
   const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`)
   const paragraphs: string[] = []
   const headings: Article['headings'] = []
+  const credits: string[] = []
   const seen = new Set<string>()
   const titleKeys = new Set(titles.map((t) => t.toLowerCase()))
   for (const el of document.querySelectorAll(BLOCKS)) {
@@ -200,6 +203,11 @@ function blocksOf(content: string, titles: string[]): { paragraphs: string[]; he
     const t = collapse(el.textContent ?? '')
     if (!t) continue
     const tag = el.tagName.toLowerCase()
+    if (tag === 'figcaption') {
+      // A caption describes a picture the reader does not show: keep a photo credit, drop the rest.
+      if (CREDIT_CAPTION.test(t) && !credits.includes(t)) credits.push(t)
+      continue
+    }
     if (/^h[1-6]$/.test(tag)) {
       // The headline repeated in the body is the title, not a section.
       if (titleKeys.has(t.toLowerCase())) continue
@@ -218,7 +226,7 @@ function blocksOf(content: string, titles: string[]): { paragraphs: string[]; he
     paragraphs.shift()
     for (const h of headings) h.before = Math.max(0, h.before - 1)
   }
-  return { paragraphs, headings: headings.filter((h) => h.before < paragraphs.length) }
+  return { paragraphs, headings: headings.filter((h) => h.before < paragraphs.length), credits }
 }
 
 function pickTitle(h1: string | null, ogTitle: string | null, docTitle: string | null): string | null {
