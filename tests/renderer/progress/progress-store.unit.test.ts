@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { DBCore } from 'dexie'
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
 import { REVIEW_SCOPE, type ProgressData } from '@shared/progress/model'
 import { advance, currentQuestionId, isFinished, retryRun, startSession, type SessionState } from '@shared/progress/session'
 import { fixedOffsetDayKey } from '@shared/progress/stats'
@@ -55,18 +54,16 @@ describe('recording an answer', () => {
   it('resolves only after the attempt and review state are committed', async () => {
     const db = new ProgressDb(`progress-test-${++dbCount}`)
     const events: string[] = []
-    // Watch real IndexedDB commits underneath Dexie.
-    db.use({
-      stack: 'dbcore',
-      name: 'commit-spy',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        transaction(stores, mode, options) {
-          const tx = down.transaction(stores, mode, options)
-          if (mode === 'readwrite') (tx as unknown as IDBTransaction).addEventListener('complete', () => events.push(`committed ${[...stores].sort().join('+')}`))
-          return tx
-        }
-      })
+    // Watch real commits at the IndexedDB level, under Dexie and under the store's direct writes alike.
+    const proto = IDBDatabase.prototype
+    const original = proto.transaction
+    proto.transaction = function (this: IDBDatabase, stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
+      const tx = original.call(this, stores, mode, options)
+      if (mode === 'readwrite') tx.addEventListener('complete', () => events.push(`committed ${[...tx.objectStoreNames].sort().join('+')}`))
+      return tx
+    } as typeof original
+    onTestFinished(() => {
+      proto.transaction = original
     })
     const store = new ProgressStore(db, { newId: counterIds(), warn: () => {} })
     opened.push(store)
@@ -106,6 +103,57 @@ describe('recording an answer', () => {
     const out = await store.recordAnswer({ session: s, article: article('alpha'), question: q!, chosen: q!.answer }, T0)
     await expect(store.recordAnswer({ session: out.session, article: article('alpha'), question: q!, chosen: wrong(q!) }, T0 + 1)).rejects.toThrow(/not open/)
     expect(await store.db.attempts.count()).toBe(1)
+  })
+})
+
+describe('the in-memory review records', () => {
+  it('give the same results as the database after answers, an import and a reset', async () => {
+    const warmed = makeStore()
+    await warmed.warm()
+    const cold = makeStore()
+    await seed(warmed)
+    await seed(cold)
+    // Same history, one scheduled from the cache and one from database reads: identical review records.
+    expect((await warmed.readAll()).reviews).toEqual((await cold.readAll()).reviews)
+
+    const other = makeStore()
+    const gamma = quiz('gamma', 2)
+    await answerAll(other, await other.startRun({ scope: 'gamma', mode: 'full', questionIds: gamma.map((q) => q.id) }, T0), gamma, [false, false], T0 + 3 * DAY)
+    expect((await warmed.importAll(await other.exportAll(T0))).ok).toBe(true)
+    await warmed.resetArticle('alpha')
+
+    const reread = makeStore(warmed.db.name)
+    for (const now of [T0, T0 + 2 * DAY, T0 + 9 * DAY]) {
+      expect(await warmed.reviewQueue(now)).toEqual(await reread.reviewQueue(now))
+      expect(await warmed.dueSummary(now)).toEqual(await reread.dueSummary(now))
+    }
+    expect((await warmed.reviewQueue(T0 + 3 * DAY + 5000)).groups.map((g) => g.articleId)).toEqual(['beta', 'gamma'])
+  })
+
+  it('once warm, saving an answer does not read the database first', async () => {
+    const db = new ProgressDb(`progress-test-${++dbCount}`)
+    const reads: string[] = []
+    const proto = IDBObjectStore.prototype
+    const originals = { get: proto.get, getAll: proto.getAll, openCursor: proto.openCursor }
+    for (const key of ['get', 'getAll', 'openCursor'] as const) {
+      const original = originals[key] as (this: IDBObjectStore, ...args: unknown[]) => IDBRequest
+      proto[key] = function (this: IDBObjectStore, ...args: unknown[]) {
+        reads.push(`${this.name}.${key}`)
+        return original.apply(this, args)
+      } as never
+    }
+    onTestFinished(() => {
+      Object.assign(proto, originals)
+    })
+    const store = new ProgressStore(db, { newId: counterIds('warm'), warn: () => {} })
+    opened.push(store)
+    await store.warm()
+    expect(reads).toContain('reviews.getAll')
+    reads.length = 0
+    const qs = quiz('alpha', 2)
+    await answerAll(store, await store.startRun({ scope: 'alpha', mode: 'full', questionIds: qs.map((q) => q.id) }, T0), qs, [true, false], T0)
+    expect(reads).toEqual([])
+    expect((await store.reviewQueue(T0)).order).toEqual(['alpha-q2'])
   })
 })
 

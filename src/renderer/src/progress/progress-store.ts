@@ -14,7 +14,7 @@ import {
   type ReviewRecord,
   type RunScope
 } from '@shared/progress/model'
-import { applyAttemptToReview, buildReviewQueue, type DueSummary, type ReviewQueue } from '@shared/progress/review'
+import { applyAttemptToReview, buildReviewQueue, dueCount, nextDue, type DueSummary, type ReviewQueue } from '@shared/progress/review'
 import { applyAnswer, newRun, reconcileSession, resumeSession, startSession, type SessionState } from '@shared/progress/session'
 import { computeStats, localDayKey, type DayKey, type ProgressStats } from '@shared/progress/stats'
 import { consoleWarn, MetaRecordSchema, ProgressDb, validRows, type Warn } from './db'
@@ -58,6 +58,21 @@ function defaultNewId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`
 }
 
+/** Runs `work` in a readwrite transaction on `stores`; resolves when it commits, rejects if it aborts. */
+function nativeTransaction(db: IDBDatabase, stores: string[], work: (tx: IDBTransaction) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(stores, 'readwrite')
+    tx.oncomplete = () => resolve()
+    tx.onabort = () => reject(tx.error ?? new Error('progress: the transaction was aborted'))
+    try {
+      work(tx)
+    } catch (e) {
+      tx.abort()
+      reject(e)
+    }
+  })
+}
+
 function byTimeThenId<T extends { id: string }>(time: (x: T) => number) {
   return (a: T, b: T): number => time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
@@ -67,11 +82,20 @@ function byTimeThenId<T extends { id: string }>(time: (x: T) => number) {
  * queue and statistics, exports, imports and resets. Plain TypeScript (no Svelte), so it runs under
  * fake-indexeddb in tests and in a real browser in the benchmark. Every record read is validated; an invalid
  * one is skipped with a warning.
+ *
+ * Review records are cached in memory once loaded (`warm()`, or the first queue/due call). Reading 10,000
+ * records from IndexedDB takes hundreds of milliseconds in Chromium, far over the 50 ms the review queue may
+ * take, and `recordAnswer` would otherwise need a read round trip before its writes. The cache is updated only
+ * after each transaction commits, and every operation runs one at a time, so it always equals the database
+ * as this store wrote it. The store must therefore be the database's only writer (one window, one store);
+ * `invalidate()` drops the cache if something else wrote.
  */
 export class ProgressStore {
   readonly #newId: () => string
   readonly #warn: Warn
   readonly #dayKey: DayKey
+  #reviews: Map<string, ReviewRecord> | null = null
+  #tail: Promise<unknown> = Promise.resolve()
 
   constructor(
     readonly db: ProgressDb,
@@ -92,10 +116,36 @@ export class ProgressStore {
     this.db.close()
   }
 
+  // Runs `work` after every operation started before it, so cache and database change in the same order.
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(work, work)
+    this.#tail = result.catch(() => undefined)
+    return result
+  }
+
+  // Only from inside #exclusive.
+  async #loadedReviews(): Promise<Map<string, ReviewRecord>> {
+    if (!this.#reviews) {
+      const rows = validRows(ReviewRecordSchema, await this.db.reviews.toArray(), 'reviews', this.#warn)
+      this.#reviews = new Map(rows.map((r) => [r.questionId, r]))
+    }
+    return this.#reviews
+  }
+
+  /** Loads the review records into memory (the app calls this at start, so the first queue is instant). */
+  async warm(): Promise<void> {
+    await this.#exclusive(() => this.#loadedReviews())
+  }
+
+  /** Drops the in-memory review records; the next read loads them again from the database. */
+  invalidate(): void {
+    this.#reviews = null
+  }
+
   /** Starts and stores a new run over `questionIds` in `scope` (an article id or `REVIEW_SCOPE`); resolves after commit. */
   async startRun(input: { scope: RunScope; mode: QuizRun['mode']; questionIds: readonly string[] }, now: Millis): Promise<SessionState> {
     const run = newRun({ id: this.#newId(), ...input }, now)
-    await this.db.runs.put(run)
+    await this.#exclusive(() => this.db.runs.put(run))
     return startSession(run)
   }
 
@@ -111,16 +161,30 @@ export class ProgressStore {
     const next = applyAnswer(session, question.id, chosen, correct, now)
     if (next === session) throw new Error(`progress: question ${question.id} is not open in run ${session.run.id}`)
     const attempt: Attempt = { id: this.#newId(), questionId: question.id, articleId: article.id, runId: session.run.id, chosen, correct, at: now }
-    const db = this.db
-    const review = await db.transaction('rw', db.attempts, db.reviews, db.runs, async () => {
-      const previous = validRows(ReviewRecordSchema, [await db.reviews.get(question.id)].filter((r) => r !== undefined), 'reviews', this.#warn)[0]
-      const review = applyAttemptToReview(previous, article, question, attempt)
-      await db.attempts.add(attempt)
-      await db.reviews.put(review)
-      if (next.run !== session.run) await db.runs.put(next.run)
-      return review
+    const runChanged = next.run !== session.run
+    return this.#exclusive(async () => {
+      if (!this.db.isOpen()) await this.db.open()
+      const cache = this.#reviews
+      let review: ReviewRecord | undefined
+      // The hot path talks to IndexedDB directly: Dexie's promise machinery adds about a millisecond per
+      // transaction in Chromium (measured in scripts/bench-progress.ts), most of the budget of a save.
+      // Dexie still owns the schema; nothing here uses its hooks or live queries, which would not see this write.
+      await nativeTransaction(this.db.backendDB(), runChanged ? ['attempts', 'reviews', 'runs'] : ['attempts', 'reviews'], (tx) => {
+        const write = (previous: ReviewRecord | undefined): void => {
+          review = applyAttemptToReview(previous, article, question, attempt)
+          tx.objectStore('attempts').add(attempt)
+          tx.objectStore('reviews').put(review)
+          if (runChanged) tx.objectStore('runs').put(next.run)
+        }
+        // With the cache loaded the transaction only writes: no read round trip before the answer is saved.
+        if (cache) return write(cache.get(question.id))
+        const read = tx.objectStore('reviews').get(question.id)
+        read.onsuccess = () => write(validRows(ReviewRecordSchema, read.result === undefined ? [] : [read.result], 'reviews', this.#warn)[0])
+      })
+      // Only after commit: a failed save leaves the cache as the database is.
+      cache?.set(question.id, review!)
+      return { session: next, attempt, review: review!, correct }
     })
-    return { session: next, attempt, review, correct }
   }
 
   /**
@@ -130,7 +194,7 @@ export class ProgressStore {
    */
   async resume(scope: RunScope, available?: ReadonlySet<string>, now: Millis = Date.now()): Promise<SessionState | null> {
     const db = this.db
-    return db.transaction('rw', db.runs, db.attempts, async () => {
+    return this.#exclusive(() => db.transaction('rw', db.runs, db.attempts, async () => {
       const runs = await db.runs
         .where('[scope+startedAt]')
         .between([scope, Dexie.minKey], [scope, Dexie.maxKey])
@@ -144,7 +208,7 @@ export class ProgressStore {
       const reconciled = reconcileSession(session, available, now)
       if (reconciled !== session) await db.runs.put(reconciled.run)
       return reconciled
-    })
+    }))
   }
 
   /** Remembers the scope open on screen, so a restart reopens it. */
@@ -168,15 +232,23 @@ export class ProgressStore {
   /** Deletes all progress of one article (its attempts, review states and runs) in one transaction; other articles are untouched. */
   async resetArticle(articleId: string): Promise<ResetCounts> {
     const db = this.db
-    return db.transaction('rw', db.attempts, db.reviews, db.runs, async () => ({
-      attempts: await db.attempts.where('articleId').equals(articleId).delete(),
-      reviews: await db.reviews.where('articleId').equals(articleId).delete(),
-      runs: await db.runs.where('[scope+startedAt]').between([articleId, Dexie.minKey], [articleId, Dexie.maxKey]).delete()
-    }))
+    return this.#exclusive(async () => {
+      const counts = await db.transaction('rw', db.attempts, db.reviews, db.runs, async () => ({
+        attempts: await db.attempts.where('articleId').equals(articleId).delete(),
+        reviews: await db.reviews.where('articleId').equals(articleId).delete(),
+        runs: await db.runs.where('[scope+startedAt]').between([articleId, Dexie.minKey], [articleId, Dexie.maxKey]).delete()
+      }))
+      if (this.#reviews) for (const [id, r] of this.#reviews) if (r.articleId === articleId) this.#reviews.delete(id)
+      return counts
+    })
   }
 
   /** Every valid record, in a stable order (attempts by time, reviews by question id, runs by start). */
   async readAll(): Promise<ProgressData> {
+    return this.#exclusive(() => this.#readAll())
+  }
+
+  async #readAll(): Promise<ProgressData> {
     const db = this.db
     return db.transaction('r', db.attempts, db.reviews, db.runs, async () => ({
       attempts: validRows(AttemptSchema, await db.attempts.toArray(), 'attempts', this.#warn).sort(byTimeThenId((a) => a.at)),
@@ -198,8 +270,13 @@ export class ProgressStore {
   async importAll(text: string): Promise<ImportResult> {
     const parsed = parseProgressExport(text)
     if (!parsed.ok) return parsed
+    return this.#exclusive(() => this.#merge(parsed.value))
+  }
+
+  async #merge(incoming: ProgressData): Promise<ImportResult> {
     const db = this.db
     try {
+      const written: ReviewRecord[] = []
       const counts = await db.transaction('rw', db.attempts, db.reviews, db.runs, async () => {
         const [attemptIds, reviews, runs] = await Promise.all([
           db.attempts.toCollection().primaryKeys(),
@@ -213,50 +290,35 @@ export class ProgressStore {
             reviews: new Map(validRows(ReviewRecordSchema, reviews, 'reviews', this.#warn).map((r) => [r.questionId, r])),
             runs: new Map(validRows(QuizRunSchema, runs, 'runs', this.#warn).map((r) => [r.id, r]))
           },
-          parsed.value
+          incoming
         )
         await db.attempts.bulkPut(plan.attempts)
         await db.reviews.bulkPut(plan.reviews)
         await db.runs.bulkPut(plan.runs)
+        written.push(...plan.reviews)
         return { attempts: plan.attempts.length, reviews: plan.reviews.length, runs: plan.runs.length }
       })
-      return { ok: true, counts }
+      for (const r of written) this.#reviews?.set(r.questionId, r)
+      return { ok: true as const, counts }
     } catch (e) {
       this.#warn(`progress: import failed: ${e instanceof Error ? e.message : String(e)}`)
-      return { ok: false, message: 'The progress could not be saved (the disk may be full). Nothing was changed.' }
+      return { ok: false as const, message: 'The progress could not be saved (the disk may be full). Nothing was changed.' }
     }
   }
 
   /**
-   * Missed and due questions across all articles at `now`, grouped by article. Reads only those records,
-   * through the `missed` and `card.due` indexes, so its cost follows the queue's size, not the history's.
+   * Missed and due questions across all articles at `now`, grouped by article. Built in memory from the
+   * cached review records (loaded on first use), so it takes about a millisecond for 10,000 questions.
    */
   async reviewQueue(now: Millis): Promise<ReviewQueue> {
-    const db = this.db
-    const [missed, due] = await db.transaction('r', db.reviews, () =>
-      Promise.all([db.reviews.where('missed').equals(1).toArray(), db.reviews.where('card.due').belowOrEqual(now).toArray()])
-    )
-    const byId = new Map<string, unknown>()
-    for (const r of missed) byId.set(r.questionId, r)
-    for (const r of due) byId.set(r.questionId, r)
-    return buildReviewQueue(validRows(ReviewRecordSchema, [...byId.values()], 'reviews', this.#warn), now)
+    return this.#exclusive(async () => buildReviewQueue((await this.#loadedReviews()).values(), now))
   }
 
   /** How many questions are due at `now` and the next due time after it (for the app's badge). */
   async dueSummary(now: Millis): Promise<DueSummary> {
-    const db = this.db
-    return db.transaction('r', db.reviews, async () => {
-      const dueRows = await db.reviews.where('card.due').belowOrEqual(now).toArray()
-      const dueNow = validRows(ReviewRecordSchema, dueRows, 'reviews', this.#warn).length
-      // The first valid record after now; reading a few at a time, since a bad one must not hide the next.
-      let offset = 0
-      for (;;) {
-        const batch = await db.reviews.where('card.due').above(now).offset(offset).limit(16).toArray()
-        const first = validRows(ReviewRecordSchema, batch, 'reviews', this.#warn)[0]
-        if (first) return { dueNow, nextDueAt: first.card.due }
-        if (batch.length < 16) return { dueNow, nextDueAt: null }
-        offset += batch.length
-      }
+    return this.#exclusive(async () => {
+      const reviews = [...(await this.#loadedReviews()).values()]
+      return { dueNow: dueCount(reviews, now), nextDueAt: nextDue(reviews, now) }
     })
   }
 
