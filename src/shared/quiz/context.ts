@@ -20,7 +20,7 @@ export interface QuizContext {
 /** Reads an article once: sentences, named entities, dates, amounts and quotes with their speakers. */
 export function buildContext(article: Article, world: World): QuizContext {
   const sentences = splitSentences(article)
-  const entities = findEntities(sentences, world)
+  const entities = findEntities(sentences, world, article.title)
   const dates = findDates(sentences, article.date)
   const numbers = findNumbers(sentences).filter((n) => !dates.some((d) => d.paragraph === n.paragraph && d.start < n.end && n.start < d.end))
   const quotes = findQuotes(article, sentences, entities)
@@ -43,7 +43,7 @@ const PRONOUN = /\b(?:he|she|him|her|his|hers|they|them|their|it|its)\b/i
 export function standsAlone(s: Sentence, mentions: Mention[]): boolean {
   const t = s.text
   const words = t.split(/\s+/).length
-  if (words < 6 || words > 45) return false
+  if (words < 5 || words > 45) return false
   if (!/^[\p{Lu}\p{N}]/u.test(t)) return false
   if (!/[.!]["”’']?$/.test(t)) return false
   if (LEADING_REFERENCE.test(t)) return false

@@ -15,7 +15,7 @@ function related(a: WorldEntity, b: WorldEntity): boolean {
 // Coarse families of organisation kinds: a company is a fair distractor for a company, not for an alliance.
 const ORG_FAMILY: Record<string, string> = {
   'tech-company': 'company', 'aerospace-company': 'company', company: 'company', retailer: 'company', studio: 'company',
-  alliance: 'intergovernmental', intergovernmental: 'intergovernmental', government: 'government', military: 'government',
+  alliance: 'alliance', intergovernmental: 'intergovernmental', executive: 'executive', ministry: 'ministry', agency: 'agency', legislature: 'legislature', court: 'court', military: 'military',
   charity: 'charity', 'trade-body': 'charity', 'armed-group': 'armed-group', movement: 'armed-group', religious: 'religious',
   party: 'party', 'sports-body': 'sports-body', university: 'university', unknown: 'unknown'
 }
@@ -54,7 +54,8 @@ export function entityDistractors(ctx: QuizContext, answer: WorldEntity, exclude
     if (ok(c)) picked.push(c)
   }
   if (picked.length < count && answer.curated) {
-    const pool = ctx.world.entities.filter((c) => ok(c) && fits(answer, c))
+    const countries = new Set([...ctx.entities.byKey.values()].filter((e) => e.type === 'country').map((e) => e.name))
+    const pool = ctx.world.entities.filter((c) => ok(c) && fits(answer, c, countries))
     const seed = answer.key
     pool.sort((a, b) => (stableHash(seed + a.key) < stableHash(seed + b.key) ? -1 : 1))
     for (const c of pool) {
@@ -66,7 +67,7 @@ export function entityDistractors(ctx: QuizContext, answer: WorldEntity, exclude
 }
 
 // Curated candidates must fit the story, not just the type: a Brazilian minister for a Brazilian minister.
-function fits(answer: WorldEntity, c: WorldEntity): boolean {
+function fits(answer: WorldEntity, c: WorldEntity, articleCountries: Set<string>): boolean {
   switch (answer.type) {
     case 'person':
       return answer.group === c.group && answer.country !== null && answer.country === c.country
@@ -77,7 +78,11 @@ function fits(answer: WorldEntity, c: WorldEntity): boolean {
     case 'outlet':
       return answer.country === c.country
     case 'organisation':
-      return answer.group === c.group
+      // A national body stands against another body of a country the story is about ("Kremlin" / "White House");
+      // a regional alliance against one of the same region ("EU" / "OSCE", never "Mercosur").
+      if (answer.group !== c.group) return false
+      if (answer.country !== null || c.country !== null) return c.country !== null && (c.country === answer.country || articleCountries.has(c.country))
+      return answer.region === c.region
     case 'region':
       return answer.group === c.group && answer.country !== null && answer.country === c.country
   }

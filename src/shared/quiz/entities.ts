@@ -65,7 +65,7 @@ function isTitle(world: World, word: string): boolean {
  * title ("Professor Cres Eastman"), and as organisations when they end in an organisation word ("Council").
  * A bare surname ("Trump", "Eastman") counts only when the article also gives the full name.
  */
-export function findEntities(sentences: Sentence[][], world: World): ArticleEntities {
+export function findEntities(sentences: Sentence[][], world: World, title = ''): ArticleEntities {
   const { regex } = formIndex(world)
   const raw: Mention[] = []
   for (const para of sentences) {
@@ -84,7 +84,7 @@ export function findEntities(sentences: Sentence[][], world: World): ArticleEnti
   const fullNamed = new Set(raw.filter((m) => m.entity.type !== 'person' || m.text.includes(' ')).map((m) => m.entity.key))
   const known = raw.filter((m) => m.entity.type !== 'person' || fullNamed.has(m.entity.key))
 
-  const found = findUnknownNames(sentences, world, known)
+  const found = findUnknownNames(sentences, world, known, title)
   const all = [...known, ...found].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start || b.end - a.end)
   const mentions: Mention[] = []
   for (const m of all) {
@@ -98,13 +98,17 @@ export function findEntities(sentences: Sentence[][], world: World): ArticleEnti
   for (const m of mentions) {
     byKey.set(m.entity.key, m.entity)
     const cur = displayName.get(m.entity.key)
-    const form = m.text.replace(/^the\s+/i, '')
+    // Everyone shows by the fullest form the article itself uses, minus titles ("Barack Obama", never
+    // "President Obama"), so the evidence spells the option as the learner sees it.
+    const words = m.text.replace(/^the\s+/i, '').split(' ')
+    while (words.length > 1 && isTitle(world, words[0]!)) words.shift()
+    const form = words.join(' ')
     if (!cur || form.length > cur.length) displayName.set(m.entity.key, form)
   }
   return { mentions, byKey, displayName }
 }
 
-function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[]): Mention[] {
+function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[], title: string): Mention[] {
   const covered = (p: number, start: number, end: number): boolean =>
     known.some((k) => k.paragraph === p && k.start < end && start < k.end)
   const people = new Map<string, WorldEntity>()
@@ -149,6 +153,12 @@ function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[
     }
   }
 
+  // The title may give the full name the body only shortens ("Texas student Ahmed Mohamed" ... "Mohamed").
+  for (const m of title.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]+)\b/g)) {
+    if (!world.firstNames.has(m[1]!) || world.byForm.has(m[0])) continue
+    const key = `person:${m[0]}`
+    if (!people.has(key)) people.set(key, { key, name: m[0], type: 'person', group: 'unknown', country: null, region: null, partOf: null, aliases: [], role: null, curated: false })
+  }
   // Link bare surnames ("Eastman", "Mohib") to the one full name that ends with them.
   const bySurname = new Map<string, WorldEntity | null>()
   for (const e of people.values()) {

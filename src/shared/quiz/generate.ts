@@ -13,7 +13,7 @@ import { defaultWorld, type World } from './world'
 // Kinds in order of preference when a sentence could carry more questions than a learner wants to answer.
 const PRIORITY: QuestionKind[] = ['who-did-what', 'when', 'who-said', 'how-many', 'who-what-where', 'true-false', 'cloze']
 /** Most questions any one stretch of evidence may carry, so the quiz covers the story rather than one sentence. */
-export const MAX_PER_EVIDENCE = 3
+export const MAX_PER_EVIDENCE = 2
 
 /**
  * Generates the quiz for an article: pure, synchronous and deterministic. Every question is tied to the

@@ -30,6 +30,7 @@ export function findQuotes(article: Article, sentences: Sentence[][], ents: Arti
   article.paragraphs.forEach((text, paragraph) => {
     const sents = sentences[paragraph] ?? []
     const people = ents.mentions.filter((m) => m.paragraph === paragraph && m.entity.type === 'person')
+    const speakers = ents.mentions.filter((m) => m.paragraph === paragraph && (m.entity.type === 'person' || m.entity.type === 'organisation'))
     QUOTE.lastIndex = 0
     for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
       const start = m.index
@@ -45,9 +46,17 @@ export function findQuotes(article: Article, sentences: Sentence[][], ents: Arti
         } else {
           const from = end + afterSay.index
           const to = end + afterSay[0].length
-          speaker = people.find((p) => p.start >= from && p.end <= to) ?? null
+          speaker = speakers.find((p) => p.start >= from && p.end <= to) ?? null
         }
-      } else {
+      }
+      if (!speaker) {
+        // "Obama said he would reassure US allies ... that “...”": the one who says it earlier in the sentence.
+        const sentence = sents.find((s) => s.start <= start && start < s.end)
+        const from = sentence ? sentence.start : start
+        const sayers = speakers.filter((p) => p.start >= from && p.end <= start && new RegExp(`^\\s+(?:also\\s+)?${SAY}\\b`).test(text.slice(p.end, p.end + 30)))
+        speaker = sayers[sayers.length - 1] ?? null
+      }
+      if (!speaker && !afterSay) {
         const lead = text.slice(Math.max(0, start - 120), start)
         const leadSay = new RegExp(`${SAY}(?:\\s+\\w+)?(?:,|:| that)?\\s*$`).exec(lead)
         if (leadSay) {

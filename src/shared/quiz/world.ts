@@ -35,7 +35,7 @@ export interface WorldEntity {
 export interface CountryRecord { name: string; region: string; demonym: string; aliases: string[]; partOf?: string }
 export interface CityRecord { name: string; country: string; aliases: string[] }
 export interface RegionRecord { name: string; kind: string; aliases: string[]; partOf?: string }
-export interface OrganisationRecord { name: string; kind: string; aliases: string[] }
+export interface OrganisationRecord { name: string; kind: string; aliases: string[]; country?: string; area?: string }
 export interface OutletRecord { name: string; kind: string; country: string; aliases: string[] }
 export interface PersonRecord { name: string; group: string; role: string; nationality: string; aliases: string[] }
 export interface NameCues { firstNames: string[]; titles: string[]; orgHeads: string[] }
@@ -83,7 +83,8 @@ export function buildWorld(data: typeof WORLD_DATA): World {
     add({ name: c.name, type: 'city', group: 'city', country: c.country, region: regionOf.get(c.country) ?? null, partOf: c.country, aliases: c.aliases, role: null })
   }
   for (const o of data.organisations) {
-    add({ name: o.name, type: 'organisation', group: o.kind, country: null, region: null, partOf: null, aliases: o.aliases, role: null })
+    // An organisation's `region` is the area it works in ("Europe" for NATO), for distractors from the same part of the world.
+    add({ name: o.name, type: 'organisation', group: o.kind, country: o.country ?? null, region: o.area ?? null, partOf: null, aliases: o.aliases, role: null })
   }
   for (const o of data.outlets) {
     add({ name: o.name, type: 'outlet', group: o.kind, country: o.country, region: regionOf.get(o.country) ?? null, partOf: null, aliases: o.aliases, role: null })

@@ -5,7 +5,7 @@ import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
 import { dateDistractors } from './when'
 import { numberDistractors } from './how-many'
-import { shown, soleAnswer } from './shared'
+import { boundInPlace, shown, soleAnswer } from './shared'
 
 /** The blank shown in cloze prompts. */
 export const BLANK = '_____'
@@ -27,6 +27,7 @@ export function cloze(ctx: QuizContext): Question[] {
       const ms = within(ctx.entities.mentions, s)
       for (const m of [...ms].reverse()) {
         if (inQuote(ctx, m.paragraph, m.start, m.end) || !soleAnswer(s.text, s.start, m, ms)) continue
+        if (boundInPlace(ctx, m, s.text, s.start, s.tokens)) continue
         if (m.entity.type === 'person' && !m.text.includes(' ') && m.start !== s.start) continue
         const answer = m.text.replace(/^the\s+/i, '')
         const start = m.end - answer.length
@@ -40,6 +41,8 @@ export function cloze(ctx: QuizContext): Question[] {
       const named = made.length
       for (const n of within(ctx.numbers, s)) {
         if (made.length > named || inQuote(ctx, n.paragraph, n.start, n.end)) continue
+        // "the two leaders": the article already fixed the number, so the gap is guessable from the story's cast.
+        if (/\b(?:the|these|those|both|all)\s$/i.test(s.text.slice(0, n.start - s.start))) continue
         const q = makeQuestion('cloze', gap(n.start, n.end), n.text, numberDistractors(ctx, n), ev, `The article says: ${quoteEvidence(ev.text)}`)
         if (q) made.push(q)
       }

@@ -20,7 +20,7 @@ export function whPhrase(e: WorldEntity, subject: boolean): string {
       if (e.group === 'party') return 'which party'
       if (e.group === 'armed-group' || e.group === 'movement') return 'which group'
       if (e.group === 'university') return 'which university'
-      if (e.group === 'government' || e.group === 'military') return 'which institution'
+      if (['executive', 'ministry', 'agency', 'legislature', 'court', 'military'].includes(e.group)) return 'which institution'
       return 'which organisation'
   }
 }
@@ -48,4 +48,24 @@ export function soleAnswer(sentenceText: string, sentenceStart: number, m: Menti
   // Possessives and compound modifiers ("Trump's team", "the Kremlin statement") do not take a wh-word cleanly.
   if (/^['’]s?\b/.test(after) || /^-/.test(after)) return false
   return true
+}
+
+/**
+ * True when a mention stands where a question word or a gap cannot go without giving the answer away: as a
+ * modifier before a noun ("US allies", "NATO efforts"), or after a title or descriptor that only the answer
+ * fits ("Russia's President Vladimir Putin", "Republican frontman Trump", "Mr. Yanukovych").
+ */
+export function boundInPlace(ctx: QuizContext, m: Mention, sentenceText: string, sentenceStart: number, tokens: Array<{ start: number; pos: string }>): boolean {
+  const next = tokens.find((t) => t.start >= m.end)
+  if (next && next.start === m.end + 1 && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos)) return true
+  if (sentenceText.charAt(m.end - sentenceStart) === '-') return true
+  // "from Irving, Texas": the place after the comma narrows the answer to one option.
+  if (/^,\s+[A-Z]/.test(sentenceText.slice(m.end - sentenceStart)) && (m.entity.type === 'city' || m.entity.type === 'region')) return true
+  // A common noun right before a name is a title or role ("Facebook creator Mark Zuckerberg") that only the answer fits.
+  const prev = [...tokens].reverse().find((t) => t.start < m.start)
+  if (prev && 'pos' in prev && prev.pos === 'NOUN' && m.start > sentenceStart) return true
+  const lead = sentenceText.slice(0, m.start - sentenceStart)
+  if (m.start > sentenceStart && /(?:\b[A-Z][\p{L}-]*\.?|\b(?:frontman|leader|candidate|rival|counterpart|president|minister|star|striker|player|coach|spokesman|spokeswoman|chief|director|head|founder|ambassador|secretary|senator|governor|mayor|chairman|actor|singer|author))\s$/u.test(lead)) return true
+  void ctx
+  return false
 }

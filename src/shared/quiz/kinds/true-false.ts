@@ -26,7 +26,6 @@ export function trueFalse(ctx: QuizContext): Question[] {
     for (const s of para) {
       if (!standsAlone(s, ctx.entities.mentions)) continue
       if (s.text.split(/\s+/).length > 35) continue
-      if (/[“”"]/.test(s.text)) continue
       const facts = within(ctx.entities.mentions, s).length + within(ctx.numbers, s).length + within(ctx.dates, s).length
       if (facts === 0) continue
       const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)

@@ -5,7 +5,6 @@ import type { Question } from '../model'
 import type { Sentence } from '../sentences'
 
 const PLAN = /^(?:As|When|While|Before|After)\s+(.+?)\s+(prepares|plans|intends|hopes|aims|is set|is due|is scheduled|is expected|are set|are due|are scheduled|are expected)\s+to\s+(.+)$/
-const WILL = /^(.+?)\s+will\s+(.+)$/
 
 /**
  * "When ...?" questions on dates the article resolves ("Monday" in a story of Nov 15, 2016 is Nov 14).
@@ -52,16 +51,31 @@ export function dateDistractors(ctx: QuizContext, d: DateMention): number[] {
   return picked
 }
 
+const SAY_VERB = /^(?:said|stated|told|reported|announced|claimed|added|wrote|says|tells)$/
+const ASIDE = /^,\s+(?:with\b|saying\b|according\b|and\b|but\b|while\b|whilst\b|(?:the\s+)?[A-Z][\p{L}]*(?:\s+[A-Z][\p{L}]*)*\s+(?:said|announced|reported|added)\b)/u
+
 function rephrase(s: Sentence, d: DateMention): string | null {
-  const rel = d.start - s.start
-  const before = s.text.slice(0, rel).replace(/\s*(?:on|in)\s*$/, '')
-  let rest = s.text.slice(d.end - s.start)
-  // Keep the main clause: what follows a comma after the date is an aside ("..., the Kremlin announced").
-  const comma = rest.indexOf(',')
-  const tail = comma >= 0 ? rest.slice(0, comma) : rest.replace(/[.!]["”’']?$/, '')
-  rest = tail
-  const clause = `${before}${rest}`.trim()
-  if (/[,;:“”"]/.test(clause)) return null
+  const prepStart = s.text.slice(0, d.start - s.start).search(/\s*(?:on|in)\s*$/)
+  if (prepStart < 0) return null
+  const atStart = prepStart === 0
+  const cutFrom = s.start + prepStart
+  let post = s.text.slice(d.end - s.start)
+  let postOffset = d.end
+  if (atStart) {
+    const m = /^,?\s*/.exec(post)!
+    post = post.slice(m[0].length)
+    postOffset += m[0].length
+  }
+  // Keep the main clause: what follows a comma after the date may only be an aside ("..., the Kremlin announced").
+  const pre = atStart ? '' : s.text.slice(0, prepStart)
+  const comma = post.indexOf(',')
+  const leadingClause = PLAN.test(`${pre}${comma >= 0 ? post.slice(0, comma) : ''}`.trim())
+  if (comma >= 0 && !leadingClause && !ASIDE.test(post.slice(comma))) return null
+  let tail = comma >= 0 ? post.slice(0, comma) : post.replace(/[.!]["”’']?$/, '')
+  // "told reporters on Monday that ...": the reported words are not part of when it happened.
+  if (/^\s+that\b/.test(tail)) tail = ''
+  const clause = `${pre}${atStart ? '' : ''}${tail}`.trim()
+  if (/[,;:]/.test(clause) || !clause) return null
   const plan = PLAN.exec(clause)
   if (plan) {
     const [, subj, verb, pred] = plan
@@ -71,28 +85,39 @@ function rephrase(s: Sentence, d: DateMention): string | null {
     }
     return `When does ${subj} ${pred}?`
   }
-  const tokens = s.tokens.filter((t) => t.end <= d.start)
+  // Tokens of the clause, in order, without the date and its preposition.
+  const clauseEnd = postOffset + tail.length
+  let tokens = s.tokens.filter((t) => (t.end <= cutFrom || (t.start >= postOffset && t.start < clauseEnd)) && !(atStart && t.end <= postOffset))
+  while (tokens.length && tokens[tokens.length - 1]!.pos === 'PUNCT') tokens = tokens.slice(0, -1)
+  let skip = 0
+  while (tokens[skip] && ['CCONJ', 'ADV'].includes(tokens[skip]!.pos)) skip++
+  tokens = tokens.slice(skip)
   if (tokens.length < 3) return null
-  // "X VERBed ...": a proper-noun subject, then a past-tense verb whose lemma differs from the form.
-  const vi = tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
-  if (vi < 1) return null
+  const textOf = (from: number, to: number): string => tokens.slice(from, to).map((t, i, a) => (i > 0 && a[i - 1]!.end === t.start ? '' : ' ') + t.text).join('').trim()
+  // "President-elect" is a noun here, not the verb "elect".
+  const vi = tokens.findIndex((t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && tokens[i - 1]?.text !== '-' && !/ing$/.test(t.text))
+  if (vi < 1 || vi > 8) return null
   const subjToks = tokens.slice(0, vi)
-  if (!subjToks.some((t) => t.pos === 'PROPN') || subjToks.some((t) => t.pos === 'PUNCT' || t.pos === 'ADP' && t.text !== 'of')) return null
+  if (!subjToks.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN') || subjToks.some((t) => ['PRON', 'NUM'].includes(t.pos) || (t.pos === 'PUNCT' && t.text !== '-') || (t.pos === 'ADP' && t.text !== 'of'))) return null
+  if (subjToks[0]!.pos === 'DET' && !/^(?:The|A|An)$/.test(subjToks[0]!.text)) return null
+  const subj = lowerFirst(textOf(0, vi))
   const v = tokens[vi]!
+  // The date must belong to the main verb: another verb before it ("stated Montalvo left ... on") means it does not.
+  const beforeDate = tokens.slice(vi + 1).filter((t) => t.end <= cutFrom)
+  if (beforeDate.some((t) => t.pos === 'VERB' && /ed$/.test(t.text) && tokens.indexOf(t) > vi + 1)) return null
+  if (SAY_VERB.test(v.text) && beforeDate.length === 0) return null
   if (v.pos === 'AUX') {
-    if (/^(?:will)$/i.test(v.text)) {
-      const m = WILL.exec(clause)
-      return m ? `When will ${m[1]} ${m[2]}?` : null
-    }
-    if (/^(?:was|were)$/.test(v.text) && tokens[vi + 1]?.pos === 'VERB') {
-      const subj = s.text.slice(0, v.start - s.start).trim()
-      const restOf = clause.slice(v.end - s.start).trim()
-      return `When ${v.text} ${subj} ${restOf}?`
-    }
+    if (v.text === 'will') return `When will ${subj} ${textOf(vi + 1, tokens.length)}?`
+    const next = tokens[vi + 1]
+    if (/^(?:was|were)$/.test(v.text) && next && next.pos === 'VERB' && /(?:ed|en|wn|lt|nt|ne)$/.test(next.text)) return `When ${v.text} ${subj} ${textOf(vi + 1, tokens.length)}?`
     return null
   }
-  if (v.lemma === v.text.toLowerCase() || !/(?:ed|[^s])$/.test(v.text) || /s$/.test(v.text)) return null
-  const subj = s.text.slice(0, v.start - s.start).trim()
-  const restOf = clause.slice(v.end - s.start).trim()
-  return `When did ${subj} ${v.lemma} ${restOf}`.trim().replace(/\s+/g, ' ') + '?'
+  if (v.lemma === v.text.toLowerCase() || /s$/.test(v.text)) return null
+  if (tokens.length - vi - 1 < 1) return `When did ${subj} ${v.lemma}?`
+  return `When did ${subj} ${v.lemma} ${textOf(vi + 1, tokens.length)}?`
+}
+
+// "The team" inside a question becomes "the team"; names keep their capitals.
+function lowerFirst(subj: string): string {
+  return /^(?:The|A|An)\s/.test(subj) ? subj.charAt(0).toLowerCase() + subj.slice(1) : subj
 }

@@ -2,7 +2,8 @@ import { evidenceOf, makeQuestion, quoteEvidence } from '../build'
 import type { QuizContext } from '../context'
 import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
-import { answerForm, shown } from './shared'
+import { answerForm, shown, whPhrase } from './shared'
+import { capitalise } from '../build'
 
 /**
  * "Who said ...?" questions on quotes whose speaker the article names in the same paragraph ("he said"
@@ -12,11 +13,14 @@ export function whoSaid(ctx: QuizContext): Question[] {
   const out: Question[] = []
   for (const q of ctx.quotes) {
     if (!q.speaker) continue
-    const words = q.words.replace(/[,;:]$/, '').trim()
+    const words = q.words.replace(/[,;:.]$/, '').trim()
     const n = words.split(/\s+/).length
-    if (n < 5 || n > 30 || !/^[\p{Lu}]/u.test(words)) continue
+    if (n < 5 || n > 30) continue
+    // A quote starting in lower case is a fragment unless it is a whole reported clause ("... that “there is ...”").
+    const lead = ctx.article.paragraphs[q.paragraph]!.slice(Math.max(0, q.start - 6), q.start)
+    if (!/^[\p{Lu}]/u.test(words) && !(n >= 8 && /\bthat\s$/.test(lead))) continue
     if (q.evidenceEnd - q.evidenceStart > 700) continue
-    const prompt = `Who said “${words.replace(/[“”]/g, '‘').replace(/"/g, '’')}”?`
+    const prompt = `${capitalise(whPhrase(q.speaker.entity, true))} said “${words.replace(/[“”]/g, '‘').replace(/"/g, '’')}”?`
     const exclude = new Set<string>()
     for (const m of ctx.entities.mentions) if (m.paragraph === q.paragraph && m.start >= q.start && m.end <= q.end) exclude.add(m.entity.key)
     const answer = answerForm(ctx, q.speaker)

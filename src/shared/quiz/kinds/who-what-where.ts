@@ -2,7 +2,7 @@ import { asQuestion, capitalise, evidenceOf, makeQuestion, quoteEvidence } from 
 import { inQuote, standsAlone, within, type QuizContext } from '../context'
 import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
-import { answerForm, shown, soleAnswer, whPhrase } from './shared'
+import { answerForm, boundInPlace, shown, soleAnswer, whPhrase } from './shared'
 
 /**
  * "Who / which organisation / which country ...?" questions: a person, organisation, outlet or place in a
@@ -25,13 +25,12 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
         if (subject && (!nextTok || !['VERB', 'AUX', 'ADV'].includes(nextTok.pos))) continue
         // A name used as a modifier ("US allies", "NATO efforts") or as the source of a closing attribution
         // (", the Kremlin announced") cannot take a question word in place.
-        if (!subject && nextTok && nextTok.start === m.end + 1 && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(nextTok.pos)) continue
+        if (!subject && boundInPlace(ctx, m, s.text, s.start, s.tokens)) continue
         if (!subject && /^\s+(?:also\s+)?(?:said|says|announced|added|told|reported|stated|confirmed)\b/.test(s.text.slice(m.end - s.start))) continue
         if (!subject && s.text.split(/\s+/).length > 40) continue
         // In place, the question word must follow a plain word ("told the", "with"), not a bracket or a list.
-        if (!subject && !/\b[a-z]+\s(?:the\s)?$/.test(lead)) continue
+        if (!subject && (!/\b[a-z]+\s(?:the\s)?$/.test(lead) || /\bthat\s/.test(lead))) continue
         // Titles and descriptors right before a name ("Republican frontman Trump") would survive the swap and give it away.
-        if (!subject && /\b(?:[A-Z][\p{L}-]*\.?|frontman|leader|candidate|rival|counterpart|president|minister|star|striker)\s$/u.test(lead)) continue
         const embeddedSubject = !!nextTok && nextTok.start === m.end + 1 && ['VERB', 'AUX'].includes(nextTok.pos)
         const wh = whPhrase(m.entity, subject || embeddedSubject)
         const cut = /\bthe $/i.test(lead) ? rel - 4 : rel
@@ -45,5 +44,6 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
       }
     }
   }
-  return out
+  // Subject questions read best; in-place ones come after them, so the per-sentence limit keeps the better.
+  return out.sort((a, b) => Number(/^Who |^Which /.test(b.prompt)) - Number(/^Who |^Which /.test(a.prompt)))
 }
