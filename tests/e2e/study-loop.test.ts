@@ -118,6 +118,12 @@ describe('the study loop in real Chromium: quiz, evidence, restart, review', () 
     expect(await seriousViolations(win.page), 'review').toEqual([])
     await win.screenshot('review')
 
+    // Each review item can show its evidence in the article.
+    await review.locator('li', { hasText: q3.prompt }).first().getByRole('button', { name: 'Show in article' }).click()
+    await win.page.locator('.evidence.active').first().waitFor()
+    expect(q3.evidence.text).toContain((await win.page.locator('.evidence.active').allInnerTexts()).join('').trim())
+    await win.page.getByRole('button', { name: /^Review/ }).click()
+
     // Retry missed until each is right: the count goes to zero.
     await win.page.getByRole('button', { name: 'Retry missed (2)' }).click()
     for (let i = 0; i < 2; i++) {
