@@ -1,6 +1,5 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads'
 import type { Article } from '@shared/article/model'
-import { generateQuiz } from '@shared/quiz/generate'
 import type { Question } from '@shared/quiz/model'
 import type { QuizJob, QuizReply } from './quiz-protocol'
 
@@ -17,10 +16,14 @@ export interface QuizRunner {
   close(): Promise<void>
 }
 
-/** Runs `generate` on the calling thread (see QuizRunner for where that is acceptable). */
-export function createInProcessQuizRunner(generate: (article: Article) => Question[] = generateQuiz): QuizRunner {
+/**
+ * Runs `generate` (by default the quiz generator) on the calling thread; see QuizRunner for where that is
+ * acceptable. The generator is imported on first use, so the app's main bundle does not load the NLP libraries
+ * at startup just to hold this fallback.
+ */
+export function createInProcessQuizRunner(generate?: (article: Article) => Question[]): QuizRunner {
   return {
-    generate: async (article) => generate(article),
+    generate: async (article) => (generate ?? (await import('@shared/quiz/generate')).generateQuiz)(article),
     close: async () => undefined
   }
 }

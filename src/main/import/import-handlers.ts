@@ -34,19 +34,20 @@ export function importText(library: Library, input: { text: string; name?: strin
   return library.import(read.value, input.name ?? null)
 }
 
-/** Imports one file from disk (a path from the open dialog). */
+/**
+ * Imports one file from disk (a path from the open dialog). Refusals are `UserError`s whose message does not
+ * name the file: File → Open reports the name beside it.
+ */
 export async function importPath(library: Library, path: string): Promise<ImportOutcome> {
-  const name = basename(path)
   const bytes = orThrow(await readImportFile(path))
-  const read = articleFromBytes(name, bytes)
-  if (!read.ok) throw new UserError(read.error.code, named(name, read.error).message)
-  return library.import(read.value, name)
+  return library.import(orThrow(articleFromBytes(basename(path), bytes)), basename(path))
 }
 
 /**
  * File → Open: shows the dialog, then imports each chosen file in turn. Each file gets an entry: its outcome, or a
- * `failed` entry with the same typed error `importFile` would give, so one bad file neither hides nor undoes the
- * others. `[]` when the user cancels. Only unexpected errors (bugs) become an `internal` error for the whole call.
+ * `failed` entry with the file's `name` and the typed error (its message does not repeat the name, so the UI can
+ * show `“name”: message`), so one bad file neither hides nor undoes the others. `[]` when the user cancels.
+ * Only unexpected errors (bugs) become an `internal` error for the whole call.
  */
 export async function openArticles(library: Library, dialog: ArticleDialog): Promise<OpenOutcome[]> {
   const paths = await dialog.openArticles()

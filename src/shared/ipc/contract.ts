@@ -69,8 +69,9 @@ export interface ImportOutcome {
 }
 
 /**
- * One file of a File → Open selection that could not be imported: its file name and the same typed, user-facing
- * error `importFile` would have returned for it. Nothing was stored for it; the other files are unaffected.
+ * One file of a File → Open selection that could not be imported: its file name and a typed, user-facing error
+ * (the code `importFile` would give; the message does not repeat the file name, so show `“name”: message`).
+ * Nothing was stored for it; the other files are unaffected.
  */
 export interface ImportFailure {
   status: 'failed'

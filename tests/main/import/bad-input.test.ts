@@ -76,7 +76,7 @@ describe('bad input: a clear message and nothing changed', () => {
     writeFileSync(fd, 'x')
     closeSync(fd)
     await import('node:fs/promises').then((fs) => fs.truncate(path, 50 * 1024 * 1024))
-    expect(await opened(path)).toEqual({ status: 'failed', name: 'huge.html', error: { code: 'too-large', message: '“huge.html” is over 5 MB (50 MB); the app imports articles up to 5 MB. Nothing was imported.' } })
+    expect(await opened(path)).toEqual({ status: 'failed', name: 'huge.html', error: { code: 'too-large', message: 'This file is over 5 MB (50 MB); the app imports articles up to 5 MB. Nothing was imported.' } })
     expect(await main.call('library:import-text', { text: 'a'.repeat(MAX_IMPORT_BYTES + 1) })).toMatchObject({ ok: false, error: { code: 'too-large', message: expect.stringMatching(/^This text is over 5 MB/) } })
     // Counted in UTF-8 bytes, not characters: 2 million "é" are 4 MB of UTF-8... and 3 million are 6 MB.
     expect(await main.call('library:import-text', { text: 'é'.repeat(3_000_000) })).toMatchObject({ ok: false, error: { code: 'too-large' } })
@@ -114,21 +114,21 @@ describe('bad input: a clear message and nothing changed', () => {
       return [path]
     }
     const [outcome] = await main.value<OpenOutcome[]>('library:open')
-    expect(outcome).toEqual({ status: 'failed', name: 'vanishing.txt', error: { code: 'io', message: '“vanishing.txt” could not be read: it was moved or deleted before the app could open it. Nothing was imported.' } })
+    expect(outcome).toEqual({ status: 'failed', name: 'vanishing.txt', error: { code: 'io', message: 'This file could not be read: it was moved or deleted before the app could open it. Nothing was imported.' } })
     await expectUnchanged()
   })
 
   it('a folder instead of a file', async () => {
     const folder = join(files, 'articles.txt')
     mkdirSync(folder)
-    expect(await opened(folder)).toEqual({ status: 'failed', name: 'articles.txt', error: { code: 'invalid-input', message: '“articles.txt” is a folder, not a file. Choose the article file inside it.' } })
+    expect(await opened(folder)).toEqual({ status: 'failed', name: 'articles.txt', error: { code: 'invalid-input', message: 'This is a folder, not a file. Choose the article file inside it.' } })
     await expectUnchanged()
   })
 
   it('a file the app may not read', async () => {
-    expect(fileError('secret.txt', Object.assign(new Error('x'), { code: 'EACCES' }))).toEqual(['io', '“secret.txt” could not be read: the app is not allowed to open it. Nothing was imported.'])
-    expect(fileError('secret.txt', Object.assign(new Error('x'), { code: 'EPERM' }))[1]).toMatch(/not allowed/)
-    expect(fileError('x.txt', Object.assign(new Error('x'), { code: 'EIO' }))).toEqual(['io', '“x.txt” could not be read (EIO). Nothing was imported.'])
+    expect(fileError(Object.assign(new Error('x'), { code: 'EACCES' }))).toEqual(['io', 'This file could not be read: the app is not allowed to open it. Nothing was imported.'])
+    expect(fileError(Object.assign(new Error('x'), { code: 'EPERM' }))[1]).toMatch(/not allowed/)
+    expect(fileError(Object.assign(new Error('x'), { code: 'EIO' }))).toEqual(['io', 'This file could not be read (EIO). Nothing was imported.'])
     const path = join(files, 'secret.md')
     writeFileSync(path, fixtureBytes('night-trains.md'))
     chmodSync(path, 0o000)

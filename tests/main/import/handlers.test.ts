@@ -56,8 +56,10 @@ describe('import handlers (through the IPC layer)', () => {
     main.dialogAnswer = [join(FIXTURES, 'no-article.html'), join(FIXTURES, 'harbour-strike.txt'), join(FIXTURES, 'missing.txt')]
     const outcomes = await main.value<OpenOutcome[]>('library:open')
     expect(outcomes.map((o) => o.status)).toEqual(['failed', 'added', 'failed'])
-    expect(outcomes[0]).toEqual({ status: 'failed', name: 'no-article.html', error: { code: 'no-article', message: expect.stringMatching(/^“no-article\.html”: There is no article on this page/) } })
+    expect(outcomes[0]).toEqual({ status: 'failed', name: 'no-article.html', error: { code: 'no-article', message: expect.stringMatching(/^There is no article on this page/) } })
     expect(outcomes[2]).toMatchObject({ status: 'failed', name: 'missing.txt', error: { code: 'io', message: expect.stringMatching(/moved or deleted/) } })
+    // The name travels beside the message, so the UI can show "“name”: message" without saying it twice.
+    for (const o of outcomes) if (o.status === 'failed') expect(o.error.message).not.toContain(o.name)
   })
 
   it('serves an imported article with its quiz and records when each article was last opened', async () => {
