@@ -1,8 +1,22 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import type { Plugin } from 'vite'
 
 const shared = { '@shared': resolve(__dirname, 'src/shared') }
+
+/**
+ * The dev server injects component styles as <style> tags and talks to the page over a websocket; only while
+ * developing does the page's Content-Security-Policy allow those. Built pages keep the strict policy.
+ */
+function devCsp(): Plugin {
+  return {
+    name: 'newsquiz-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*")
+  }
+}
 
 export default defineConfig({
   main: {
@@ -24,7 +38,7 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias: shared },
-    plugins: [svelte()],
+    plugins: [svelte(), devCsp()],
     build: { minify: true, sourcemap: false }
   }
 })

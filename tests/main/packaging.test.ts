@@ -37,3 +37,18 @@ describe('packaging and install configuration', () => {
     expect(JSON.stringify(pkg)).not.toContain('ELECTRON_SKIP_BINARY_DOWNLOAD')
   })
 })
+
+describe('the page itself', () => {
+  it('declares a Content-Security-Policy as strict as the one main serves', async () => {
+    const { CONTENT_SECURITY_POLICY } = await import('../../src/main/security')
+    const html = readFileSync(resolve(root, 'src/renderer/index.html'), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    expect(meta).toBeDefined()
+    const directives = (csp: string): Map<string, string> =>
+      new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v.join(' ')]))
+    const page = directives(meta!)
+    // frame-ancestors is not allowed in a <meta> policy; main sends it as a header.
+    for (const [k, v] of directives(CONTENT_SECURITY_POLICY)) if (k !== 'frame-ancestors') expect(page.get(k), k).toBe(v)
+    expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/)
+  })
+})
