@@ -239,7 +239,7 @@ async function main(): Promise<void> {
     })
     await page.goto(url)
     await page.waitForFunction(() => 'bench' in globalThis)
-    const browser = await page.evaluate(() => navigator.userAgent)
+    const browser = await page.evaluate(() => (globalThis as unknown as { navigator: { userAgent: string } }).navigator.userAgent)
     console.log(`Chromium: ${browser.match(/Chrome\/[\d.]+/)?.[0] ?? browser}; bundle ${(script.length / 1024).toFixed(0)} kB; ${url}`)
 
     // 1. Saving an answer.

@@ -100,7 +100,7 @@ export interface ReviewRecord {
   articleId: string
   articleTitle: string
   card: StoredCard
-  /** 1 when the last answer was wrong, else 0 (a number because IndexedDB cannot index booleans). */
+  /** 1 when the last answer was wrong, else 0 (a number, so a later schema can index it: IndexedDB cannot index booleans). */
   missed: 0 | 1
   lastChosen: string
   lastAt: Millis

@@ -22,14 +22,15 @@ export const MetaRecordSchema = v.object({ key: v.pipe(v.string(), v.minLength(1
 /**
  * Version 1 (2026-11-28): first release.
  * - attempts: every answer, by unique id; indexed by article (reset), run (resume) and question (history).
- * - reviews: per question id its FSRS card, last answer and question snapshot; indexed by article (reset),
- *   due time `card.due` (due count, next due, queue) and `missed` (the queue's missed questions).
+ * - reviews: per question id its FSRS card, last answer and question snapshot; indexed by article (reset).
+ *   No due-time index: the store keeps review records in memory for the queue and due counts (reading
+ *   10,000 through an index is far slower than the 50 ms budget), and each index slows every saved answer.
  * - runs: quiz runs by id; `[scope+startedAt]` finds an article's latest run.
  * - meta: device-local key/value state.
  */
 export const SCHEMA_V1 = Object.freeze({
   attempts: 'id, articleId, runId, questionId',
-  reviews: 'questionId, articleId, card.due, missed',
+  reviews: 'questionId, articleId',
   runs: 'id, [scope+startedAt]',
   meta: 'key'
 } as const)
