@@ -2,8 +2,11 @@ import { MAX_IMPORT_BYTES } from '../ipc/contract'
 import { looksBinary } from '../article/parse'
 import { refuse, type Imported } from './errors'
 
-/** The encodings the app reads. Anything else is refused rather than guessed. */
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be'
+/**
+ * The encodings the app reads: UTF-8, UTF-16 with a BOM, and (for web pages only) the charset the page itself
+ * declares in a `<meta>` tag. Anything else is refused rather than guessed.
+ */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | (string & {})
 
 /** "5 MB", "1.2 MB": sizes as the messages show them. */
 export function formatMegabytes(bytes: number): string {
@@ -31,8 +34,8 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 /**
- * Decodes a file's bytes to text: UTF-8 (with or without BOM, decoded strictly) or UTF-16 LE/BE with a BOM.
- * Refuses, with a message for the user: no bytes or only whitespace (`empty`), more than MAX_IMPORT_BYTES
+ * Decodes a file's bytes to text: UTF-8 (with or without BOM, decoded strictly), UTF-16 LE/BE with a BOM, or
+ * an HTML page in the charset its own `<meta>` tag declares. Refuses, with a message for the user: no bytes or only whitespace (`empty`), more than MAX_IMPORT_BYTES
  * (`too-large`), bytes that are not text (`binary`), and text in any other encoding (`unknown-encoding`), because
  * a wrong guess would import garbled text that looks like an article. Never throws.
  */
@@ -61,7 +64,19 @@ export function decodeText(bytes: Uint8Array): Imported<{ text: string; encoding
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
     } catch {
       if (controlByteShare(head) > 0.05) return refuse('binary', binaryMessage)
-      return refuse('unknown-encoding', unknownEncoding('it is not valid UTF-8 or UTF-16'))
+      // A web page may name its encoding (<meta charset="windows-1252">): reading what it declares is not guessing.
+      const declared = declaredHtmlCharset(head)
+      if (!declared) return refuse('unknown-encoding', unknownEncoding('it is not valid UTF-8 or UTF-16'))
+      try {
+        const decoder = new TextDecoder(declared, { fatal: true })
+        text = decoder.decode(bytes)
+        // Some Node builds decode windows-1252 (which WHATWG also uses for latin1 and ascii labels) as ISO-8859-1,
+        // leaving its curly quotes and dashes as C1 control characters: map those as the standard says.
+        if (decoder.encoding === 'windows-1252') text = text.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80] ?? c)
+        encoding = declared
+      } catch {
+        return refuse('unknown-encoding', unknownEncoding(`the page says it is "${declared}", which the app cannot read, or it is not valid in that encoding`))
+      }
     }
   }
   if (text.trim() === '') return refuse('empty', 'This file has no text in it, only blank space: there is no article to import.')
@@ -73,6 +88,18 @@ const binaryMessage = 'This looks like a binary file, not text: there is no arti
 
 function unknownEncoding(why: string): string {
   return `This file is in a text encoding the app cannot read (${why}). The app reads UTF-8 and UTF-16 and does not guess others, so the text is not garbled. Save the file as UTF-8 and import it again.`
+}
+
+// windows-1252 bytes 0x80–0x9F (undefined ones stay as they are).
+const CP1252 = Array.from('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ')
+
+/** The charset an HTML page declares in its first bytes (`<meta charset>` or `http-equiv` content), lowercased. */
+export function declaredHtmlCharset(head: Uint8Array): string | null {
+  const ascii = String.fromCharCode(...head.subarray(0, 2048))
+  if (!/<(?:!doctype\s+html|html|head|meta)\b/i.test(ascii)) return null
+  const m = /<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)/i.exec(ascii)
+  const label = m?.[1]?.toLowerCase()
+  return label && label !== 'utf-8' && label !== 'utf8' ? label : null
 }
 
 function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): string | null {

@@ -158,6 +158,18 @@ describe('decoding', () => {
     for (const [bytes, encoding] of cases) expect(decodeText(bytes)).toEqual({ ok: true, value: { text, encoding } })
   })
 
+  it('reads a web page in the charset it declares, and only a web page', () => {
+    const page = '<!doctype html><html><head><meta charset="windows-1252"><title>Café</title></head><body><p>Zürich “café”</p></body></html>'
+    const bytes = new Uint8Array(Buffer.from(page.replace('“', '\u0093').replace('”', '\u0094'), 'latin1'))
+    expect(decodeText(bytes)).toEqual({ ok: true, value: { text: page, encoding: 'windows-1252' } })
+    const httpEquiv = new Uint8Array(Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1"></head><body>Zürich</body></html>', 'latin1'))
+    expect(decodeText(httpEquiv)).toMatchObject({ ok: true, value: { encoding: 'iso-8859-1' } })
+    const unknownLabel = new Uint8Array(Buffer.from('<html><head><meta charset="x-klingon"></head><body>Zürich</body></html>', 'latin1'))
+    expect(decodeText(unknownLabel)).toMatchObject({ ok: false, error: { code: 'unknown-encoding', message: expect.stringMatching(/says it is "x-klingon"/) } })
+    // The same bytes with no page around them are refused, not guessed.
+    expect(decodeText(new Uint8Array(Buffer.from('Zürich café', 'latin1')))).toMatchObject({ ok: false, error: { code: 'unknown-encoding' } })
+  })
+
   it('refuses truncated UTF-16 and never throws on any bytes', () => {
     expect(decodeText(new Uint8Array([0xff, 0xfe, 0x41]))).toMatchObject({ ok: false, error: { code: 'unknown-encoding' } })
     for (let seed = 1; seed < 50; seed++) {
