@@ -8,7 +8,9 @@ import { AttemptSchema, issuePath, QuizRunSchema, ReviewRecordSchema, type Milli
  * instead of guessing, because a half-understood import could lose history.
  */
 
+/** The `format` field that marks a News Quiz progress file. */
 export const PROGRESS_FORMAT = 'newsquiz-progress'
+/** The file format version this app writes and the newest it reads. */
 export const PROGRESS_VERSION = 1
 
 /** A parsed version-1 export file. */

@@ -54,6 +54,7 @@ export interface Attempt {
   at: Millis
 }
 
+/** Validates an `Attempt` from the database or a file. */
 export const AttemptSchema = v.object({
   id: Id,
   questionId: Id,
@@ -81,6 +82,7 @@ export interface StoredCard {
 
 const Finite = v.pipe(v.number(), v.finite())
 
+/** Validates a `StoredCard`. */
 export const StoredCardSchema = v.object({
   due: Millis,
   stability: Finite,
@@ -109,6 +111,7 @@ export interface ReviewRecord {
   question: Question
 }
 
+/** Validates a `ReviewRecord`, including that its snapshot is of the same question. */
 export const ReviewRecordSchema = v.pipe(
   v.object({
     questionId: Id,
@@ -151,6 +154,7 @@ export interface Score {
 
 const ScoreSchema = v.object({ correct: Count, total: Count })
 
+/** Validates a `QuizRun`. */
 export const QuizRunSchema = v.object({
   id: Id,
   scope: Id,

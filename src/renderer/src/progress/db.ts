@@ -17,6 +17,7 @@ export interface MetaRecord {
   value: string
 }
 
+/** Validates a `MetaRecord`. */
 export const MetaRecordSchema = v.object({ key: v.pipe(v.string(), v.minLength(1)), value: v.string() })
 
 /**

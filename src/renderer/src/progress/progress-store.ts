@@ -88,7 +88,8 @@ function byTimeThenId<T extends { id: string }>(time: (x: T) => number) {
  * take, and `recordAnswer` would otherwise need a read round trip before its writes. The cache is updated only
  * after each transaction commits, and every operation runs one at a time, so it always equals the database
  * as this store wrote it. The store must therefore be the database's only writer (one window, one store);
- * `invalidate()` drops the cache if something else wrote.
+ * `invalidate()` drops the cache if something else wrote. Records it returns (reviews, queue items) are shared
+ * with the cache: treat them as read-only.
  */
 export class ProgressStore {
   readonly #newId: () => string
