@@ -378,3 +378,15 @@ describe('corrupted and foreign records', () => {
     expect(out.review.answers).toBe(1)
   })
 })
+
+describe('a closed store', () => {
+  it('rejects an answer instead of silently reopening the database', async () => {
+    const store = makeStore()
+    const [q] = quiz('alpha', 1)
+    const s = await store.startRun({ scope: 'alpha', mode: 'full', questionIds: [q!.id] }, T0)
+    store.close()
+    await expect(store.recordAnswer({ session: s, article: article('alpha'), question: q!, chosen: q!.answer }, T0)).rejects.toThrow(/closed/)
+    const reopened = makeStore(store.db.name)
+    expect(await reopened.db.attempts.count()).toBe(0)
+  })
+})

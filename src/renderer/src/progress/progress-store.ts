@@ -164,7 +164,11 @@ export class ProgressStore {
     const attempt: Attempt = { id: this.#newId(), questionId: question.id, articleId: article.id, runId: session.run.id, chosen, correct, at: now }
     const runChanged = next.run !== session.run
     return this.#exclusive(async () => {
-      if (!this.db.isOpen()) await this.db.open()
+      if (!this.db.isOpen()) {
+        // Opened lazily like Dexie's own operations, but a store closed on purpose stays closed.
+        if (this.db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('progress: the database is closed')
+        await this.db.open()
+      }
       const cache = this.#reviews
       let review: ReviewRecord | undefined
       // The hot path talks to IndexedDB directly: Dexie's promise machinery adds about a millisecond per
