@@ -335,6 +335,20 @@ describe('statistics', () => {
   })
 })
 
+describe('article progress', () => {
+  it('counts answered and to-review questions per article with latest and best scores', async () => {
+    const store = makeStore()
+    await seed(store)
+    const progress = await store.articleProgress(T0 + DAY + 10_000)
+    expect([...progress.values()].sort((a, b) => (a.articleId < b.articleId ? -1 : 1))).toEqual([
+      { articleId: 'alpha', answered: 4, toReview: 1, latest: { correct: 2, total: 4 }, best: { correct: 2, total: 4 } },
+      { articleId: 'beta', answered: 2, toReview: 1, latest: null, best: null }
+    ])
+    await store.resetArticle('alpha')
+    expect([...(await store.articleProgress(T0)).keys()]).toEqual(['beta'])
+  })
+})
+
 function HOURS(n: number): number {
   return n * 60 * MINUTE
 }

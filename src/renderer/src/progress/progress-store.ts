@@ -12,11 +12,12 @@ import {
   type ProgressData,
   type QuizRun,
   type ReviewRecord,
-  type RunScope
+  type RunScope,
+  type Score
 } from '@shared/progress/model'
-import { applyAttemptToReview, buildReviewQueue, dueCount, nextDue, type DueSummary, type ReviewQueue } from '@shared/progress/review'
+import { applyAttemptToReview, buildReviewQueue, dueCount, inReviewQueue, nextDue, type DueSummary, type ReviewQueue } from '@shared/progress/review'
 import { applyAnswer, newRun, reconcileSession, resumeSession, startSession, type SessionState } from '@shared/progress/session'
-import { computeStats, localDayKey, type DayKey, type ProgressStats } from '@shared/progress/stats'
+import { articleScores, computeStats, localDayKey, type DayKey, type ProgressStats } from '@shared/progress/stats'
 import { consoleWarn, MetaRecordSchema, ProgressDb, validRows, type Warn } from './db'
 
 /** What the store needs besides its database; every field has an app default, tests pass their own. */
@@ -41,6 +42,18 @@ export interface AnswerOutcome {
 export type ImportResult =
   | { ok: true; counts: { attempts: number; reviews: number; runs: number } }
   | { ok: false; message: string }
+
+/** One article's progress for the library list, computed without reading the answer history. */
+export interface ArticleProgressSummary {
+  articleId: string
+  /** Questions of this article answered at least once. */
+  answered: number
+  /** Of those, how many are in the review queue now (missed, or due by FSRS). */
+  toReview: number
+  /** Latest and best finished full run, or null before the first one. */
+  latest: Score | null
+  best: Score | null
+}
 
 /** How many records a reset deleted. */
 export interface ResetCounts {
@@ -327,7 +340,36 @@ export class ProgressStore {
     })
   }
 
-  /** Per-article scores, accuracy by day and the streak at `now`. */
+  /**
+   * Per article: answered questions, questions to review and scores, from the in-memory review records and
+   * the (small) runs table. Cheap enough to call after every answer, unlike `stats` and `readAll`, which read
+   * every attempt.
+   */
+  async articleProgress(now: Millis): Promise<Map<string, ArticleProgressSummary>> {
+    return this.#exclusive(async () => {
+      const reviews = await this.#loadedReviews()
+      const runs = validRows(QuizRunSchema, await this.db.runs.toArray(), 'runs', this.#warn)
+      const out = new Map<string, ArticleProgressSummary>()
+      const entry = (articleId: string): ArticleProgressSummary => {
+        let e = out.get(articleId)
+        if (!e) out.set(articleId, (e = { articleId, answered: 0, toReview: 0, latest: null, best: null }))
+        return e
+      }
+      for (const r of reviews.values()) {
+        const e = entry(r.articleId)
+        e.answered++
+        if (inReviewQueue(r, now)) e.toReview++
+      }
+      for (const score of articleScores(runs).values()) {
+        const e = entry(score.articleId)
+        e.latest = { correct: score.latest.correct, total: score.latest.total }
+        e.best = { correct: score.best.correct, total: score.best.total }
+      }
+      return out
+    })
+  }
+
+  /** Per-article scores, accuracy by day and the streak at `now` (reads every attempt: for the Statistics view). */
   async stats(now: Millis): Promise<ProgressStats> {
     const { attempts, runs } = await this.readAll()
     return computeStats({ attempts, runs }, now, this.#dayKey)
