@@ -2,7 +2,8 @@ import { wordCount, type Article } from '@shared/article/model'
 import { contentId } from '@shared/import/content-id'
 import { contract, type ArticleSummary, type ImportOutcome, type StudyArticle } from '@shared/ipc/contract'
 import type { Question } from '@shared/quiz/model'
-import type { ImportedArticle } from './import/importer'
+import type { Imported } from '@shared/import/errors'
+import type { ImportedArticle, ReadInput } from './import/importer'
 import type { LibraryStore } from './import/store'
 import { handle, UserError, type IpcRegistrar } from './ipc'
 import { createInProcessQuizRunner, type QuizRunner } from './quiz-runner'
@@ -95,6 +96,19 @@ export class Library {
       if (stored) await store.setQuestionCount(id, questions.length).catch((e: unknown) => console.warn(`[library] could not record the quiz size of ${id}:`, e))
     }
     return { article, questions }
+  }
+
+  /**
+   * Reads an article from a file's bytes or pasted text on the runner (the worker in the app), so extracting a
+   * large page never blocks the main thread. Refusals are returned as values; a crashed worker → `internal`.
+   */
+  async read(input: ReadInput): Promise<Imported<ImportedArticle>> {
+    try {
+      return await this.#runner.readArticle(input)
+    } catch (e) {
+      console.error('[library] reading an imported article failed:', e)
+      throw new UserError('internal', 'The article could not be read because of a problem in the app. Nothing was imported; please try again.')
+    }
   }
 
   /**

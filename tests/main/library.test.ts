@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadBundledArticles } from '../../src/main/bundled'
-import { articleFromBytes } from '../../src/main/import/importer'
+import { articleFromBytes, readArticle } from '../../src/main/import/importer'
 import { LibraryStore } from '../../src/main/import/store'
 import { UserError } from '../../src/main/ipc'
 import { Library, summarize } from '../../src/main/library'
@@ -21,6 +21,7 @@ function countingRunner(questions = 2): QuizRunner & { calls: string[] } {
       calls.push(article.id)
       return Array.from({ length: questions }, (_, i) => ({ id: `${article.id}-q${i}` }) as Question)
     },
+    readArticle: async (input) => readArticle(input),
     close: async () => undefined
   }
 }
@@ -62,7 +63,7 @@ describe('Library', () => {
 
   it('generates the quiz before storing, so a failed generation stores nothing', async () => {
     const dir = tempDir()
-    const failing: QuizRunner = { generate: async () => Promise.reject(new Error('worker gone')), close: async () => undefined }
+    const failing: QuizRunner = { generate: async () => Promise.reject(new Error('worker gone')), readArticle: async (input) => readArticle(input), close: async () => undefined }
     const original = console.error
     console.error = () => undefined
     try {

@@ -4,7 +4,7 @@ import type { Imported } from '@shared/import/errors'
 import { contract, MAX_IMPORT_BYTES, type ImportOutcome, type OpenOutcome } from '@shared/ipc/contract'
 import { handle, UserError, type IpcRegistrar } from '../ipc'
 import type { Library } from '../library'
-import { articleFromBytes, articleFromText, named, readImportFile } from './importer'
+import { named, readImportFile } from './read-file'
 
 /** The File → Open dialog for articles: Electron's `dialog` in the app, a stand-in in tests. */
 export interface ArticleDialog {
@@ -18,20 +18,19 @@ function orThrow<T>(result: Imported<T>): T {
 }
 
 /** Imports a dropped file's bytes; refusals are `UserError`s with the file's name in the message. */
-export function importFile(library: Library, file: { name: string; bytes: Uint8Array }): Promise<ImportOutcome> {
+export async function importFile(library: Library, file: { name: string; bytes: Uint8Array }): Promise<ImportOutcome> {
   const name = basename(file.name.replace(/\\/g, '/')) || 'file'
-  const read = articleFromBytes(name, file.bytes)
-  if (!read.ok) return Promise.reject(new UserError(read.error.code, named(name, read.error).message))
+  const read = await library.read({ name, bytes: file.bytes })
+  if (!read.ok) throw new UserError(read.error.code, named(name, read.error).message)
   return library.import(read.value, name)
 }
 
 /** Imports pasted text (`name` is a label such as "Pasted text"; an extension in it picks the format). */
-export function importText(library: Library, input: { text: string; name?: string | undefined }): Promise<ImportOutcome> {
+export async function importText(library: Library, input: { text: string; name?: string | undefined }): Promise<ImportOutcome> {
   const bytes = Buffer.byteLength(input.text, 'utf8')
-  if (bytes > MAX_IMPORT_BYTES) return Promise.reject(new UserError('too-large', tooLargeMessage(bytes, 'This text')))
-  const read = articleFromText(input.text, input.name)
-  if (!read.ok) return Promise.reject(new UserError(read.error.code, read.error.message))
-  return library.import(read.value, input.name ?? null)
+  if (bytes > MAX_IMPORT_BYTES) throw new UserError('too-large', tooLargeMessage(bytes, 'This text'))
+  const read = orThrow(await library.read({ text: input.text, name: input.name }))
+  return library.import(read, input.name ?? null)
 }
 
 /**
@@ -40,7 +39,8 @@ export function importText(library: Library, input: { text: string; name?: strin
  */
 export async function importPath(library: Library, path: string): Promise<ImportOutcome> {
   const bytes = orThrow(await readImportFile(path))
-  return library.import(orThrow(articleFromBytes(basename(path), bytes)), basename(path))
+  const read = orThrow(await library.read({ name: basename(path), bytes }))
+  return library.import(read, basename(path))
 }
 
 /**

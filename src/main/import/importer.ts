@@ -1,14 +1,12 @@
-import { open } from 'node:fs/promises'
-import { basename } from 'node:path'
 import { CONTENT_FORMAT } from '@shared/article/content-format'
 import type { Article, ArticleError } from '@shared/article/model'
 import { parseArticle } from '@shared/article/parse'
 import { contentId } from '@shared/import/content-id'
-import { decodeText, tooLargeMessage } from '@shared/import/decode'
-import { refuse, type ImportError, type Imported } from '@shared/import/errors'
+import { decodeText } from '@shared/import/decode'
+import { refuse, type Imported } from '@shared/import/errors'
 import { detectFormat, type ImportFormat } from '@shared/import/format'
 import { markdownToArticleText } from '@shared/import/markdown'
-import { MAX_IMPORT_BYTES, type IpcError } from '@shared/ipc/contract'
+import type { IpcError } from '@shared/ipc/contract'
 import { extractHtmlArticle } from './html'
 
 /** An article read from the user's input, with where it came from (kept in the library index). */
@@ -57,53 +55,10 @@ export function articleFromBytes(name: string, bytes: Uint8Array): Imported<Impo
   return articleFromText(decoded.value.text, name)
 }
 
-/**
- * Reads a file chosen in the open dialog, refusing (never throwing) a file that vanished or cannot be read
- * between the dialog and the read, a folder, and a file over MAX_IMPORT_BYTES (checked before reading, and
- * again on the bytes, in case the file grows while it is read).
- */
-export async function readImportFile(path: string): Promise<Imported<Uint8Array>> {
-  let handle: Awaited<ReturnType<typeof open>> | null = null
-  try {
-    handle = await open(path, 'r')
-    const info = await handle.stat()
-    if (info.isDirectory()) return refuse(...fileError(Object.assign(new Error('directory'), { code: 'EISDIR' })))
-    if (!info.isFile()) return refuse('invalid-input', 'This is not a regular file. Choose a text, Markdown or HTML file.')
-    if (info.size > MAX_IMPORT_BYTES) return refuse('too-large', tooLargeMessage(info.size))
-    // Read at most one byte past the limit: enough to tell the file grew over it, never the whole of a huge file.
-    const buffer = new Uint8Array(MAX_IMPORT_BYTES + 1)
-    let length = 0
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null)
-      if (bytesRead === 0) break
-      length += bytesRead
-      if (length === buffer.length) return refuse('too-large', tooLargeMessage(length))
-    }
-    return { ok: true, value: buffer.slice(0, length) }
-  } catch (e) {
-    return refuse(...fileError(e))
-  } finally {
-    await handle?.close().catch(() => undefined)
-  }
-}
+/** What to read an article from: a file's bytes (decoded here) or text that is already a string (a paste). */
+export type ReadInput = { name?: string | undefined; bytes: Uint8Array } | { name?: string | undefined; text: string }
 
-/** Explains a file-system error for the person who chose the file (the message does not name it; callers may). */
-export function fileError(e: unknown): [IpcError['code'], string] {
-  const code = (e as NodeJS.ErrnoException | null)?.code
-  switch (code) {
-    case 'ENOENT':
-      return ['io', 'This file could not be read: it was moved or deleted before the app could open it. Nothing was imported.']
-    case 'EACCES':
-    case 'EPERM':
-      return ['io', 'This file could not be read: the app is not allowed to open it. Nothing was imported.']
-    case 'EISDIR':
-      return ['invalid-input', 'This is a folder, not a file. Choose the article file inside it.']
-    default:
-      return ['io', `This file could not be read (${code ?? 'read error'}). Nothing was imported.`]
-  }
-}
-
-/** Prefixes a refusal's message with the file's name, for a single result that has no separate name field. */
-export function named(name: string, error: ImportError): ImportError {
-  return { code: error.code, message: `“${name}”: ${error.message}` }
+/** Reads an article from either kind of input; the worker runs this for every import. Never throws. */
+export function readArticle(input: ReadInput): Imported<ImportedArticle> {
+  return 'bytes' in input ? articleFromBytes(input.name ?? '', input.bytes) : articleFromText(input.text, input.name)
 }

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { fileError, readImportFile } from '../../../src/main/import/importer'
+import { fileError, readImportFile } from '../../../src/main/import/read-file'
 import { decodeText } from '../../../src/shared/import/decode'
 import { MAX_IMPORT_BYTES, type ArticleSummary, type ImportOutcome, type IpcResult, type OpenOutcome } from '../../../src/shared/ipc/contract'
 import { FakeMain, FIXTURES, fixtureBytes, snapshot, tempDir } from './support'

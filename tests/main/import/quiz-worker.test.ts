@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { articleFromBytes } from '../../../src/main/import/importer'
-import { runQuizJob } from '../../../src/main/quiz-worker'
+import { articleFromBytes, readArticle } from '../../../src/main/import/importer'
+import { runWorkerJob } from '../../../src/main/quiz-worker'
 import { createInProcessQuizRunner, createWorkerQuizRunner, type QuizRunner } from '../../../src/main/quiz-runner'
 import type { Article } from '../../../src/shared/article/model'
 import type { ImportOutcome, StudyArticle } from '../../../src/shared/ipc/contract'
@@ -81,15 +81,34 @@ describe('quiz generation in a worker thread', () => {
     expect(ticks).toBe(0)
   })
 
-  it('answers a failing generation with an error, keeping the worker alive', () => {
+  it('answers a failing job with an error, keeping the worker alive', () => {
     const article = fixtureArticle('harbour-strike.txt')
     expect(
-      runQuizJob({ id: 3, article }, () => {
+      runWorkerJob({ id: 3, kind: 'quiz', article }, () => {
         throw new Error('boom')
       })
     ).toEqual({ id: 3, ok: false, message: 'boom' })
-    expect(runQuizJob({ id: 4, article }, () => [])).toEqual({ id: 4, ok: true, questions: [] })
+    expect(runWorkerJob({ id: 4, kind: 'quiz', article }, () => [])).toEqual({ id: 4, ok: true, value: [] })
   })
+
+  it('reads imported files in the worker exactly as in-process, refusals included', async () => {
+    for (const name of ['news-page.html', 'night-trains.md', 'harbour-strike.txt', 'no-article.html']) {
+      const input = { name, bytes: fixtureBytes(name) }
+      expect(await runner.readArticle(input)).toEqual(readArticle(input))
+    }
+    expect(await runner.readArticle({ text: '' })).toMatchObject({ ok: false, error: { code: 'empty' } })
+  })
+
+  it('keeps the event loop running while a 1 MB HTML page is read in the worker', async () => {
+    const html = new TextDecoder().decode(fixtureBytes('news-page.html'))
+    const paragraphs = html.match(/<p>[^<]{100,}<\/p>/g) ?? []
+    let body = ''
+    for (let i = 0; body.length < 1_000_000; i++) body += paragraphs[i % paragraphs.length]!.replace('</p>', ` (Report ${i + 1}.)</p>\n`)
+    const page = html.replace('<h2>Delays', `${body}<h2>Delays`)
+    const { ticks, result } = await ticksDuring(() => runner.readArticle({ name: 'big.html', bytes: new TextEncoder().encode(page) }))
+    expect(result.ok && result.value.article.paragraphs.length).toBeGreaterThan(3000)
+    expect(ticks).toBeGreaterThan(0)
+  }, 60_000)
 
   it('rejects pending jobs when the worker dies, and starts a fresh worker for the next job', async () => {
     const dir = tempDir()
@@ -99,7 +118,7 @@ describe('quiz generation in a worker thread', () => {
       flaky,
       `const { parentPort } = require('node:worker_threads'); const fs = require('node:fs');
        const file = ${JSON.stringify(join(dir, 'starts'))}; const n = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) + 1 : 1; fs.writeFileSync(file, String(n));
-       parentPort.on('message', (job) => { if (n === 1) process.exit(3); parentPort.postMessage({ id: job.id, ok: true, questions: [] }) })`
+       parentPort.on('message', (job) => { if (n === 1) process.exit(3); parentPort.postMessage({ id: job.id, ok: true, value: [] }) })`
     )
     const r = createWorkerQuizRunner(flaky)
     const article = fixtureArticle('harbour-strike.txt')
@@ -115,7 +134,7 @@ describe('quiz generation in a worker thread', () => {
     console.error = () => undefined
     try {
       const result = await main.call('library:import-file', { name: 'harbour-strike.txt', bytes: fixtureBytes('harbour-strike.txt') })
-      expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'The quiz for this article could not be generated. Nothing was changed; please try again.' } })
+      expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'The article could not be read because of a problem in the app. Nothing was imported; please try again.' } })
     } finally {
       console.error = original
     }
