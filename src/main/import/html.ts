@@ -188,6 +188,9 @@ function stripRemoteAttributes(root: ReturnType<typeof parseHTML>['document']['d
 
 const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,figcaption,dd,dt,td'
 
+// "By Mara Lindqvist and Tom Ek" (capitalised names only, so "By Monday, the strike had ended." stays prose).
+const BYLINE_LINE = /^(?:by|By|BY)\s+(?:\p{Lu}[\p{L}.'’-]*(?:\s+|\s*,\s*|\s+(?:and|&)\s+|$)){1,8}$/u
+const DATE_LINE = /^(?:published|updated|posted)\b[^.!?]{0,60}\d[^!?]{0,30}$/i
 const CREDIT_CAPTION = /^(?:photo|photograph|image|picture|illustration|graphic|video|credit)s?\b.{0,118}$/i
 
 function blocksOf(content: string, titles: string[]): { paragraphs: string[]; headings: Article['headings']; credits: string[] } {
@@ -222,7 +225,7 @@ function blocksOf(content: string, titles: string[]): { paragraphs: string[]; he
     paragraphs.push(t)
   }
   // Bylines and datelines printed as the first paragraphs are metadata, not prose the quiz should ask about.
-  while (paragraphs.length > 1 && /^(?:by\s+\S.{0,80}|(?:published|updated|posted)\b.{0,60})$/i.test(paragraphs[0]!) && !/[.!?]\s+\S/.test(paragraphs[0]!)) {
+  while (paragraphs.length > 1 && (BYLINE_LINE.test(paragraphs[0]!) || DATE_LINE.test(paragraphs[0]!))) {
     paragraphs.shift()
     for (const h of headings) h.before = Math.max(0, h.before - 1)
   }

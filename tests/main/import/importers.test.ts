@@ -177,6 +177,14 @@ describe('HTML importer', () => {
     expect(extractHtmlArticle('<html><body><h1>Just a headline</h1><p>Too short.</p></body></html>')).toMatchObject({ ok: false, error: { code: 'no-article' } })
   })
 
+  it('drops a byline or dateline printed as the first paragraph, but not a first sentence that starts with "By"', () => {
+    const lead = 'The first passenger ferry powered entirely by the tide left the harbour'
+    const withByline = extractHtmlArticle(html.replace('<p class="byline">By Mara Lindqvist</p>', '<p>By Mara Lindqvist and Tom Ek</p><p>Updated 14 March 2026, 09:10</p>'))
+    expect(withByline.ok && withByline.value.paragraphs[0]).toMatch(new RegExp(`^${lead}`))
+    const prose = extractHtmlArticle(html.replace('<p class="byline">By Mara Lindqvist</p>', '<p>By Saturday, the whole town had come down to the quay to see the new ferry leave for the island.</p>'))
+    expect(prose.ok && prose.value.paragraphs[0]).toMatch(/^By Saturday, the whole town/)
+  })
+
   it('reads pasted HTML (no file name) as HTML', () => {
     const pasted = articleFromText(html)
     expect(pasted.ok && pasted.value.format).toBe('html')
