@@ -70,15 +70,17 @@ function extract(html: string): Imported<HtmlArticle> {
   for (const el of [...document.querySelectorAll(DROP)]) el.remove()
   stripRemoteAttributes(document.documentElement)
 
-  const h1 = text(document.querySelector('article h1, main h1, h1'))
+  // The story's own headline first: a page's first <h1> is often the site's logo.
+  const h1 = text(document.querySelector('article h1')) ?? text(document.querySelector('main h1')) ?? text(document.querySelector('[itemprop="headline"]'))
+  const anyH1 = text(document.querySelector('h1'))
   const parsed = new Readability(document as unknown as Document, { keepClasses: false }).parse()
   if (!parsed?.content) return refuse('no-article', noArticle)
 
-  const { paragraphs, headings, credits } = blocksOf(parsed.content, [h1, meta.title, parsed.title].filter((t): t is string => !!t))
+  const { paragraphs, headings, credits } = blocksOf(parsed.content, [h1, anyH1, meta.title, parsed.title].filter((t): t is string => !!t))
   const words = paragraphs.reduce((n, p) => n + p.split(/\s+/).filter(Boolean).length, 0)
   if (paragraphs.length === 0 || words < MIN_ARTICLE_WORDS) return refuse('no-article', noArticle)
 
-  const title = pickTitle(h1, meta.title, parsed.title ?? null)
+  const title = pickTitle([h1, meta.title, anyH1], parsed.title ?? null)
   if (!title) return refuse('no-article', noArticle)
   const date = isoDate(meta.published ?? parsed.publishedTime ?? null)
   const byline = cleanByline(meta.author ?? parsed.byline ?? null)
@@ -232,11 +234,10 @@ function blocksOf(content: string, titles: string[]): { paragraphs: string[]; he
   return { paragraphs, headings: headings.filter((h) => h.before < paragraphs.length), credits }
 }
 
-function pickTitle(h1: string | null, ogTitle: string | null, docTitle: string | null): string | null {
-  // Page titles carry the site's name ("Storm hits coast | Daily Gazette"); the page's own h1 or og:title does not.
-  const candidates = [h1, ogTitle, docTitle?.split(/\s+[|–—-]\s+/)[0] ?? null]
-  const title = candidates.find((t): t is string => !!t && t.length <= 300)
-  return title ?? null
+function pickTitle(headlines: (string | null)[], docTitle: string | null): string | null {
+  // Page titles carry the site's name ("Storm hits coast | Daily Gazette"); the page's own headline does not.
+  const candidates = [...headlines, docTitle?.split(/\s+[|–—-]\s+/)[0] ?? null]
+  return candidates.find((t): t is string => !!t && t.length <= 300) ?? null
 }
 
 function cleanByline(byline: string | null): string | null {

@@ -165,6 +165,11 @@ describe('HTML importer', () => {
     expect(viaLd.ok && viaLd.value.date).toBe('2026-03-15')
   })
 
+  it('takes the story headline over a site logo in an earlier <h1>', () => {
+    const logo = extractHtmlArticle(html.replace('<nav class="site-nav">', '<header><h1>The Coastal Ledger</h1></header><nav class="site-nav">').replace(/<meta property="og:title"[^>]*>/, ''))
+    expect(logo.ok && logo.value.title).toBe('Tidal ferry opens in Port Arvel after six-year wait')
+  })
+
   it('takes the headline from the page, not the <title> with the site name', () => {
     const plain = extractHtmlArticle(html.replace(/<h1>[^<]*<\/h1>/, '').replace(/<meta property="og:title"[^>]*>/, '').replace(/"headline": "[^"]*",/, ''))
     expect(plain.ok && plain.value.title).toBe('Tidal ferry opens in Port Arvel after six-year wait')
