@@ -2,6 +2,7 @@ import type { Article } from '../article/model'
 import { findDates, type DateMention } from './dates'
 import { findEntities, type ArticleEntities, type Mention } from './entities'
 import { findNumbers, type NumberMention } from './numbers'
+import { findKeyTerms, type KeyTerm } from './key-terms'
 import { findQuotes, type Quote } from './quotes'
 import { splitSentences, type Sentence } from './sentences'
 import type { World } from './world'
@@ -15,16 +16,18 @@ export interface QuizContext {
   dates: DateMention[]
   numbers: NumberMention[]
   quotes: Quote[]
+  keyTerms: KeyTerm[]
 }
 
-/** Reads an article once: sentences, named entities, dates, amounts and quotes with their speakers. */
+/** Reads an article once: sentences, named entities, dates, amounts, quotes with their speakers, and key terms. */
 export function buildContext(article: Article, world: World): QuizContext {
   const sentences = splitSentences(article)
   const entities = findEntities(sentences, world, article.title)
   const dates = findDates(sentences, article.date)
   const numbers = findNumbers(sentences).filter((n) => !dates.some((d) => d.paragraph === n.paragraph && d.start < n.end && n.start < d.end))
   const quotes = findQuotes(article, sentences, entities)
-  return { article, world, sentences, entities, dates, numbers, quotes }
+  const keyTerms = findKeyTerms(article, sentences).filter((k) => !entities.mentions.some((m) => m.paragraph === k.paragraph && m.start < k.end && k.start < m.end))
+  return { article, world, sentences, entities, dates, numbers, quotes, keyTerms }
 }
 
 /** Items (mentions, dates, amounts) that fall inside a sentence. */
@@ -43,10 +46,12 @@ const PRONOUN = /\b(?:he|she|him|her|his|hers|they|them|their|it|its)\b/i
 export function standsAlone(s: Sentence, mentions: Mention[]): boolean {
   const t = s.text
   const words = t.split(/\s+/).length
-  if (words < 5 || words > 45) return false
+  if (words < 5 || words > 55) return false
   if (!/^[\p{Lu}\p{N}]/u.test(t)) return false
   if (!/[.!]["”’']?$/.test(t)) return false
   if (LEADING_REFERENCE.test(t)) return false
+  // A piece with no verb is a heading or a bad split, not a statement (the tagger misses some verbs, so only short ones).
+  if (words < 10 && !s.tokens.some((k) => k.pos === 'VERB' || k.pos === 'AUX')) return false
   const straight = (t.match(/"/g) ?? []).length
   const open = (t.match(/“/g) ?? []).length
   const close = (t.match(/”/g) ?? []).length
@@ -64,4 +69,33 @@ export function standsAlone(s: Sentence, mentions: Mention[]): boolean {
 /** True when an offset falls inside quoted speech: quoted words are the speaker's, not the article's claims. */
 export function inQuote(ctx: QuizContext, paragraph: number, start: number, end: number): boolean {
   return ctx.quotes.some((q) => q.paragraph === paragraph && q.start <= start && end <= q.end)
+}
+
+/** A sentence led by "He"/"She", with the one person the sentence before it (same paragraph) names. */
+export interface ResolvedSubject {
+  sentence: Sentence
+  previous: Sentence
+  person: Mention
+  /** The sentence's text after the pronoun (" also told the Washington Post ..."). */
+  rest: string
+}
+
+/**
+ * Resolves a leading "He" or "She" to a person when the sentence before it, in the same paragraph, names
+ * exactly one person: "Trump ... . He also told the Washington Post ..." gives Trump. Otherwise null, because
+ * a guess would put words in the wrong mouth. The two sentences together are the evidence.
+ */
+export function resolveLeadingPronoun(ctx: QuizContext, s: Sentence): ResolvedSubject | null {
+  const m = /^(?:He|She)\b/.exec(s.text)
+  if (!m || s.index === 0) return null
+  const previous = ctx.sentences[s.paragraph]![s.index - 1]!
+  const people = within(ctx.entities.mentions, previous).filter((x) => x.entity.type === 'person')
+  const keys = new Set(people.map((x) => x.entity.key))
+  if (keys.size !== 1) return null
+  // Another person named in this sentence before a second pronoun would make "he" ambiguous; keep it simple.
+  if (within(ctx.entities.mentions, s).some((x) => x.entity.type === 'person')) return null
+  const rest = s.text.slice(m[0].length)
+  const words = s.text.split(/\s+/).length
+  if (words < 5 || words > 45 || !/[.!]["”’']?$/.test(s.text)) return null
+  return { sentence: s, previous, person: people[0]!, rest }
 }

@@ -48,7 +48,11 @@ export function entityDistractors(ctx: QuizContext, answer: WorldEntity, exclude
   const ok = (c: WorldEntity): boolean =>
     !exclude.has(c.key) && sameKind(answer, c) && !related(answer, c) && !picked.some((p) => related(p, c)) &&
     normalise(c.name) !== normalise(answer.name)
-  const articleEntities = [...ctx.entities.byKey.values()]
+  // Places from the answer's own region come first, from the article and then the data, before places elsewhere:
+  // "Scotland", "Ireland", "France" for "UK", never "Eritrea" just because the story names it.
+  const regional = answer.type === 'country' || answer.type === 'city'
+  const near = (c: WorldEntity): boolean => !regional || (c.region !== null && c.region === answer.region)
+  const articleEntities = [...ctx.entities.byKey.values()].filter(near)
   for (const c of articleEntities) {
     if (picked.length >= count) break
     if (ok(c)) picked.push(c)
@@ -61,6 +65,18 @@ export function entityDistractors(ctx: QuizContext, answer: WorldEntity, exclude
     for (const c of pool) {
       if (picked.length >= count) break
       if (!ctx.entities.byKey.has(c.key) && ok(c)) picked.push(c)
+    }
+    if (regional) {
+      for (const c of ctx.entities.byKey.values()) {
+        if (picked.length >= count) break
+        if (!near(c) && ok(c)) picked.push(c)
+      }
+    }
+    // Seats of government stand for their country in the news ("the Kremlin said"): any other one is a fair guess.
+    if (picked.length < count && answer.type === 'organisation' && answer.group === 'executive') {
+      const seats = ctx.world.entities.filter((c) => ok(c) && c.group === 'executive' && !ctx.entities.byKey.has(c.key))
+      seats.sort((a, b) => (stableHash(seed + a.key) < stableHash(seed + b.key) ? -1 : 1))
+      for (const c of seats) if (picked.length < count) picked.push(c)
     }
   }
   return picked

@@ -175,7 +175,7 @@ function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[
     for (const s of para) {
       for (const t of s.tokens) {
         const e = bySurname.get(t.text)
-        if (!e || e.curated) continue
+        if (!e) continue
         if (covered(s.paragraph, t.start, t.end) || out.some((o) => o.paragraph === s.paragraph && o.start <= t.start && t.end <= o.end)) continue
         out.push({ paragraph: s.paragraph, sentence: s.index, start: t.start, end: t.end, text: t.text, entity: e })
       }

@@ -1,4 +1,4 @@
-import type { Article } from '../article/model'
+import { wordCount, type Article } from '../article/model'
 import { buildContext } from './context'
 import { cloze } from './kinds/cloze'
 import { howMany } from './kinds/how-many'
@@ -14,6 +14,8 @@ import { defaultWorld, type World } from './world'
 const PRIORITY: QuestionKind[] = ['who-did-what', 'when', 'who-said', 'how-many', 'who-what-where', 'true-false', 'cloze']
 /** Most questions any one stretch of evidence may carry, so the quiz covers the story rather than one sentence. */
 export const MAX_PER_EVIDENCE = 2
+/** A quiz short of one question per this many words takes second questions on sentences already asked about. */
+export const TOP_UP_WORDS = 50
 
 /**
  * Generates the quiz for an article: pure, synchronous and deterministic. Every question is tied to the
@@ -32,23 +34,34 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
     'true-false': trueFalse(ctx),
     cloze: cloze(ctx)
   }
-  const perEvidence = new Map<string, number>()
+  const all = PRIORITY.flatMap((kind) => byKind[kind])
+  const perEvidence = new Map<string, Question[]>()
   const perAnswer = new Map<string, number>()
   const ids = new Set<string>()
   const chosen: Question[] = []
-  for (const kind of PRIORITY) {
-    for (const q of byKind[kind]) {
-      if (ids.has(q.id)) continue
-      const ek = `${q.evidence.paragraph}:${q.evidence.start}`
-      if ((perEvidence.get(ek) ?? 0) >= MAX_PER_EVIDENCE) continue
-      // The same person or place as the key again and again makes a dull quiz; true/false keys are exempt.
-      const ak = q.kind === 'true-false' ? null : q.answer.toLowerCase()
-      if (ak && (perAnswer.get(ak) ?? 0) >= 3) continue
-      ids.add(q.id)
-      perEvidence.set(ek, (perEvidence.get(ek) ?? 0) + 1)
-      if (ak) perAnswer.set(ak, (perAnswer.get(ak) ?? 0) + 1)
-      chosen.push(q)
-    }
+  const take = (q: Question): void => {
+    const ek = `${q.evidence.paragraph}:${q.evidence.start}`
+    ids.add(q.id)
+    perEvidence.set(ek, [...(perEvidence.get(ek) ?? []), q])
+    if (q.kind !== 'true-false') perAnswer.set(q.answer.toLowerCase(), (perAnswer.get(q.answer.toLowerCase()) ?? 0) + 1)
+    chosen.push(q)
+  }
+  // The same person or place as the key again and again makes a dull quiz; true/false keys are exempt.
+  const answerOk = (q: Question): boolean => q.kind === 'true-false' || (perAnswer.get(q.answer.toLowerCase()) ?? 0) < 3
+  // First pass: one question per sentence, the best kind first, so no question gives away another's answer.
+  for (const q of all) {
+    if (ids.has(q.id) || !answerOk(q)) continue
+    if ((perEvidence.get(`${q.evidence.paragraph}:${q.evidence.start}`) ?? []).length === 0) take(q)
+  }
+  // Second pass, only for articles short of about one question per 50 words: a second question on a sentence,
+  // never beside a true/false statement (which would show the other's answer) nor on the same answer.
+  const target = Math.ceil(wordCount(article) / TOP_UP_WORDS)
+  for (const q of all) {
+    if (chosen.length >= target) break
+    if (ids.has(q.id) || !answerOk(q) || q.kind === 'true-false') continue
+    const there = perEvidence.get(`${q.evidence.paragraph}:${q.evidence.start}`) ?? []
+    if (there.length >= MAX_PER_EVIDENCE || there.some((o) => o.kind === 'true-false' || o.answer === q.answer)) continue
+    take(q)
   }
   return chosen.sort((a, b) => a.evidence.paragraph - b.evidence.paragraph || a.evidence.start - b.evidence.start || PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind))
 }

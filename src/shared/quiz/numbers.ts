@@ -24,12 +24,12 @@ const WORD_VALUES: Record<string, number> = {
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100
 }
 const WORDS_BY_VALUE = new Map(Object.entries(WORD_VALUES).map(([w, v]) => [v, w]))
-const HEDGE = '(?:about|almost|nearly|around|roughly|approximately|some|over|more than|less than|fewer than|at least|up to|just over|just under|close to)'
+const HEDGE = '(?:about|almost|nearly|around|roughly|approximately|some|over|more than|less than|fewer than|at least|up to|just over|just under|close to|as many as|as few as|an estimated|an additional|above|below|under)'
 const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${Object.keys(WORD_VALUES).join('|')})`
 const SCALE = '(?:thousand|million|billion|trillion)'
 // A unit is a plural noun after the number ("years", "teams", "people"); "per cent" and "%" count as units too.
 const PHRASE = new RegExp(
-  `(?<![\\p{L}\\p{N}$£€.,-])(?:(${HEDGE})\\s+)?((?:US|A|C|NZ)?\\$|£|€)?(${NUM})(?:\\s+(${SCALE}))?(?:\\s*(%|per ?cent)|\\s+((?:[a-z]+-)?(?:[a-z]{3,}s|people|children|men|women|staff|police|cattle|sheep))\\b)?`,
+  `(?<![\\p{L}\\p{N}$£€.,-])(?:(${HEDGE}(?:\\s+${HEDGE})?)\\s+)?((?:US|A|C|NZ|USD)?\\$ ?|£|€)?(${NUM})(?:\\s+(${SCALE}))?(?:\\s*(%|per ?cent)|\\s+((?:[a-z]+-)?(?:[a-z]{3,}s|people|children|men|women|staff|police|cattle|sheep))\\b)?`,
   'giu'
 )
 // Plural words that follow numbers but are not what is counted.
@@ -73,6 +73,9 @@ export function findNumbers(sentences: Sentence[][]): NumberMention[] {
         if (/^\d{4}$/.test(num) && !currency && value >= 1600 && value <= 2100) continue
         const after = s.text.slice(m.index + whole.length)
         if (/^(?:st|nd|rd|th)\b|^:\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)/i.test(after)) continue
+        // Ends of a range ("from ten to 32 pages", "40 to 50 questions") are not single answers.
+        if (/^\s*(?:to|-|–|and)\s+\d|^\s*(?:to|-|–)\s+[a-z]+\b/.test(after.slice(0, 20)) && !unit) continue
+        if (/(?:\d|\b(?:ten|twenty|thirty|forty|fifty|hundred))\s*(?:to|-|–)\s*$/i.test(s.text.slice(Math.max(0, m.index - 16), m.index))) continue
         const style: NumberMention['style'] = /^[a-z]+$/i.test(num) ? 'words' : num.includes(',') ? 'grouped' : 'digits'
         out.push({
           paragraph: s.paragraph,
@@ -110,8 +113,17 @@ export function rewriteNumber(n: NumberMention, value: number): string {
  * Other values of the same kind as `value` for options: nearby round values at the same precision,
  * deterministic and never equal to the answer. Small counts move by ones; larger ones by proportion.
  */
-export function nearbyValues(value: number, style: NumberMention['style']): number[] {
+export function nearbyValues(value: number, style: NumberMention['style'], percent = false): number[] {
   const out: number[] = []
+  if (percent) {
+    // Shares stay between 0 and 100 and move by fives, or by ones near the ends.
+    const step = value >= 90 || value <= 10 ? 2 : 5
+    for (const d of [-1, 1, -2, 2, -3, 3]) {
+      const v = Number((value + d * step).toFixed(1))
+      if (v > 0 && v <= 100 && v !== value && !out.includes(v)) out.push(v)
+    }
+    return out
+  }
   const push = (v: number): void => {
     if (v > 1 && v !== value && !out.includes(v) && (style !== 'words' || WORDS_BY_VALUE.has(v))) out.push(v)
   }
@@ -133,8 +145,10 @@ export function nearbyValues(value: number, style: NumberMention['style']): numb
     for (const d of [-1, 1, -2, 2, 3]) push(value + d * unit)
     return out
   }
-  // An exact count ("163 teams") moves by a quarter or so, rounded to two significant figures.
-  const mag = Math.pow(10, Math.max(0, Math.floor(Math.log10(value)) - 1))
-  for (const f of [0.75, 1.25, 1.5, 0.6]) push(Math.round((value * f) / mag) * mag)
+  // An exact count ("45,756 migrants") moves by a quarter or so and stays as exact, so no option looks rounded.
+  for (const f of [0.75, 1.25, 1.5, 0.6]) {
+    const v = Math.round(value * f)
+    push(v % 10 === 0 ? v + 3 : v)
+  }
   return out
 }

@@ -18,7 +18,7 @@ export interface Quote {
 
 // Curly and straight quotes pair in any combination: articles mix them ("“building ... Washington\"").
 const QUOTE = /[“"]([^“”"]+)[”"]/g
-const SAY = '(?:said|says|added|adds|told|tells|explained|stated|noted|wrote|warned|argued|claimed|insisted|asked|replied|continued)'
+const SAY = '(?:said|says|saying|added|adds|told|tells|explained|stated|stating|noted|wrote|warned|argued|claimed|insisted|asked|replied|continued|commented)'
 
 /**
  * Finds quotes and their speakers: a name or "he"/"she" next to a verb of saying after the quote

@@ -34,7 +34,9 @@ function splitParagraph(text: string, paragraph: number): Sentence[] {
       const prevText = text.slice(tokens[prev.first]!.start, tokens[prev.last]!.end)
       const startsLower = /^[a-z]/.test(firstTok.text)
       const closesQuote = /^[”’"')\]]/.test(firstTok.text) && s.last - s.first < 3
-      const abbrev = NO_BREAK_AFTER.test(prevText) && !/^[A-Z][a-z]+$/.test(firstTok.text)
+      // "the U.S. District Court": an abbreviation after a determiner or preposition is inside a noun phrase.
+      const inPhrase = /\b(?:the|in|of|for|to|by|from|a|an)\s+(?:[A-Z]\.){2,3}$/.test(prevText)
+      const abbrev = NO_BREAK_AFTER.test(prevText) && (inPhrase || !/^[A-Z][a-z]+$/.test(firstTok.text))
       if (startsLower || closesQuote || abbrev) {
         prev.last = s.last
         continue

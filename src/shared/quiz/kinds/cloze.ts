@@ -54,6 +54,23 @@ export function cloze(ctx: QuizContext): Question[] {
         const q = makeQuestion('cloze', gap(d.start, d.end), d.text, dateDistractors(ctx, d).map(fmt), ev, `The article says: ${quoteEvidence(ev.text)}`)
         if (q) made.push(q)
       }
+      for (const k of within(ctx.keyTerms, s)) {
+        // Only compound terms ("iodine intake", "brain damage"): a single common noun is too often guessed by meaning.
+        if (made.length || !k.text.includes(' ') || inQuote(ctx, k.paragraph, k.start, k.end)) continue
+        const lead = s.text.slice(0, k.start - s.start)
+        // After "a"/"an" the article's sound gives the answer away; a term twice in the sentence fills its own gap.
+        if (/\b(?:a|an)\s$/i.test(lead) || s.text.toLowerCase().split(k.text.toLowerCase()).length > 2) continue
+        const seen = new Set([k.head])
+        const distractors: string[] = []
+        for (const o of ctx.keyTerms) {
+          if (seen.has(o.head) || o.plural !== k.plural || s.text.toLowerCase().includes(o.head)) continue
+          if (o.text.split(' ').length !== k.text.split(' ').length) continue
+          seen.add(o.head)
+          distractors.push(o.text.toLowerCase())
+        }
+        const q = makeQuestion('cloze', gap(k.start, k.end), k.text, distractors.slice(0, 3), ev, `The article says: ${quoteEvidence(ev.text)}`)
+        if (q) made.push(q)
+      }
       out.push(...made)
     }
   }

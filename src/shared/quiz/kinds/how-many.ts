@@ -14,12 +14,15 @@ export function howMany(ctx: QuizContext): Question[] {
     if (inQuote(ctx, n.paragraph, n.start, n.end)) continue
     const s = ctx.sentences[n.paragraph]![n.sentence]!
     if (!standsAlone(s, ctx.entities.mentions)) continue
-    if (s.text.split(/\s+/).length > 35) continue
+    if (s.text.split(/\s+/).length > 50) continue
     const same = within(ctx.numbers, s).filter((o) => o.unit === n.unit && o.currency === n.currency)
     if (same.length > 1) continue
     const rel = n.start - s.start
     const lead = s.text.slice(0, rel)
-    if (/\b(?:a|an|the|of|per|by)\s$/i.test(lead) && !/\bof\s$/.test(lead)) continue
+    // In place, "how many" must follow a verb or preposition ("passing", "on"), never an adjective ("a record").
+    const prevTok = [...s.tokens].reverse().find((t) => t.end <= n.start)
+    if (rel > 0 && (!prevTok || !['ADP', 'VERB', 'AUX', 'SCONJ', 'PART'].includes(prevTok.pos))) continue
+    if (/\b(?:a|an|the|per|by)\s$/i.test(lead)) continue
     const wh = n.currency ? 'how much' : n.unit === '%' || /^per ?cent$/i.test(n.unit) ? 'what percentage' : `how many ${n.unit}`
     if (n.currency && n.unit) continue
     const body = rel === 0 ? capitalise(wh) + s.text.slice(n.end - s.start) : s.text.slice(0, rel) + wh + s.text.slice(n.end - s.start)
@@ -36,9 +39,9 @@ export function howMany(ctx: QuizContext): Question[] {
 export function numberDistractors(ctx: QuizContext, n: NumberMention): string[] {
   const out: string[] = []
   for (const o of ctx.numbers) {
-    if (o !== n && o.unit === n.unit && o.currency === n.currency && o.scale === n.scale && o.value !== n.value && o.style === n.style) out.push(rewriteNumber(n, o.value))
+    if (o !== n && o.unit !== '%' && o.unit === n.unit && o.currency === n.currency && o.scale === n.scale && o.value !== n.value && o.style === n.style) out.push(rewriteNumber(n, o.value))
     if (out.length >= 1) break
   }
-  for (const v of nearbyValues(n.value, n.style)) out.push(rewriteNumber(n, v))
+  for (const v of nearbyValues(n.value, n.style, n.unit === '%' || /^per ?cent$/i.test(n.unit))) out.push(rewriteNumber(n, v))
   return out.filter((t) => t !== n.text)
 }

@@ -65,6 +65,8 @@ export function boundInPlace(ctx: QuizContext, m: Mention, sentenceText: string,
   const prev = [...tokens].reverse().find((t) => t.start < m.start)
   if (prev && 'pos' in prev && prev.pos === 'NOUN' && m.start > sentenceStart) return true
   const lead = sentenceText.slice(0, m.start - sentenceStart)
+  // Part of a longer name ("University of Colorado", "Bank of America"): the name, not the place, is the fact.
+  if (/\b[A-Z][\p{L}]+\s+of\s+(?:the\s+)?$/u.test(lead)) return true
   if (m.start > sentenceStart && /(?:\b[A-Z][\p{L}-]*\.?|\b(?:frontman|leader|candidate|rival|counterpart|president|minister|star|striker|player|coach|spokesman|spokeswoman|chief|director|head|founder|ambassador|secretary|senator|governor|mayor|chairman|actor|singer|author))\s$/u.test(lead)) return true
   void ctx
   return false

@@ -1,6 +1,6 @@
 import { stableHash } from '../../hash'
 import { evidenceOf, makeQuestion, quoteEvidence } from '../build'
-import { inQuote, standsAlone, within, type QuizContext } from '../context'
+import { inQuote, resolveLeadingPronoun, standsAlone, within, type QuizContext } from '../context'
 import { formatDate } from '../dates'
 import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
@@ -24,8 +24,17 @@ export function trueFalse(ctx: QuizContext): Question[] {
   const out: Question[] = []
   for (const para of ctx.sentences) {
     for (const s of para) {
+      const resolved = resolveLeadingPronoun(ctx, s)
+      if (resolved && within(ctx.numbers, s).length + within(ctx.dates, s).length + within(ctx.entities.mentions, s).length > 0) {
+        // "He has already displayed ..." is judged as "Trump has already displayed ...", proved by both sentences.
+        const name = resolved.person.text.includes(' ') ? resolved.person.text : resolved.person.text
+        const ev = evidenceOf(ctx, s.paragraph, resolved.previous.start, s.end)
+        const q = makeQuestion('true-false', `${name}${resolved.rest}`, 'True', [], ev, `True: the article says ${quoteEvidence(ev.text)}`, 2)
+        if (q) out.push(q)
+        continue
+      }
       if (!standsAlone(s, ctx.entities.mentions)) continue
-      if (s.text.split(/\s+/).length > 35) continue
+      if (s.text.split(/\s+/).length > 50) continue
       const facts = within(ctx.entities.mentions, s).length + within(ctx.numbers, s).length + within(ctx.dates, s).length
       if (facts === 0) continue
       const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
@@ -33,7 +42,8 @@ export function trueFalse(ctx: QuizContext): Question[] {
       if (swap) {
         const q = makeQuestion('true-false', swap.statement, 'False', [], ev, `False: the article gives ${swap.what}: ${quoteEvidence(ev.text)}`, 2)
         if (q) out.push(q)
-      } else {
+      } else if (facts >= 2 || /\d/.test(s.text) || within(ctx.numbers, s).length + within(ctx.dates, s).length > 0 || within(ctx.entities.mentions, s).some((m) => ['person', 'organisation', 'outlet'].includes(m.entity.type))) {
+        // A true statement is worth judging only when it carries a checkable fact: who, how many, when, or two names.
         const q = makeQuestion('true-false', s.text, 'True', [], ev, `True: the article says ${quoteEvidence(ev.text)}`, 2)
         if (q) out.push(q)
       }
@@ -53,7 +63,15 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
   const nums = within(ctx.numbers, s).filter((n) => !inQuote(ctx, n.paragraph, n.start, n.end))
   if (nums.length === 1) {
     const n = nums[0]!
-    const alt = numberDistractors(ctx, n)[0]
+    // "more than 1,000" stays true for any smaller figure: move a bound only where it becomes false.
+    const up = /^(?:over|more than|at least|just over|above|as many as)$/i.test(n.hedge)
+    const down = /^(?:less than|fewer than|up to|just under|below|under|as few as)$/i.test(n.hedge)
+    const alt = numberDistractors(ctx, n).find((t) => {
+      const v = Number((/[\d,.]+/.exec(t)?.[0] ?? '').replace(/,/g, ''))
+      if (up) return v > n.value
+      if (down) return v < n.value
+      return true
+    })
     if (alt) return { statement: replaceSpan(s, n.start, n.end, alt), what: `“${n.text}”` }
   }
   const dates = within(ctx.dates, s)

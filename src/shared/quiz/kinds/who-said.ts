@@ -13,7 +13,10 @@ export function whoSaid(ctx: QuizContext): Question[] {
   const out: Question[] = []
   for (const q of ctx.quotes) {
     if (!q.speaker) continue
-    const words = q.words.replace(/[,;:.]$/, '').trim()
+    let words = q.words.replace(/[,;:.]$/, '').trim()
+    // A long quote is asked by its first sentence, when that sentence is whole and says something.
+    const firstEnd = /^(.{25,}?[.!?])\s+[“"‘]?[A-Z]/.exec(words)
+    if (words.split(/\s+/).length > 30 && firstEnd) words = firstEnd[1]!.replace(/\.$/, '')
     const n = words.split(/\s+/).length
     if (n < 5 || n > 30) continue
     // A quote starting in lower case is a fragment unless it is a whole reported clause ("... that “there is ...”").

@@ -1,5 +1,5 @@
 import { asQuestion, capitalise, evidenceOf, makeQuestion, quoteEvidence } from '../build'
-import { inQuote, standsAlone, within, type QuizContext } from '../context'
+import { inQuote, resolveLeadingPronoun, standsAlone, within, type QuizContext } from '../context'
 import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
 import { answerForm, boundInPlace, shown, soleAnswer, whPhrase } from './shared'
@@ -13,6 +13,16 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
   const out: Question[] = []
   for (const para of ctx.sentences) {
     for (const s of para) {
+      const resolved = resolveLeadingPronoun(ctx, s)
+      if (resolved && /^\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|told|made|took|gave|met|won|lost|left|went|came|became|began|wrote|sent|brought|held|has|had|was|is|will|would|could)\b/.test(resolved.rest)) {
+        // "He also told the Washington Post ..." → "Who also told the Washington Post ...?", proved by both sentences.
+        const answer = shown(ctx, resolved.person.entity)
+        const exclude = new Set(within(ctx.entities.mentions, s).map((o) => o.entity.key))
+        const distractors = entityDistractors(ctx, resolved.person.entity, exclude).map((e) => shown(ctx, e))
+        const ev = evidenceOf(ctx, s.paragraph, resolved.previous.start, s.end)
+        const q = makeQuestion('who-what-where', asQuestion(`Who${resolved.rest}`), answer, distractors, ev, `The article says: ${quoteEvidence(ev.text)}`)
+        if (q) out.push(q)
+      }
       if (!standsAlone(s, ctx.entities.mentions)) continue
       const ms = within(ctx.entities.mentions, s)
       for (const m of ms) {
@@ -27,7 +37,7 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
         // (", the Kremlin announced") cannot take a question word in place.
         if (!subject && boundInPlace(ctx, m, s.text, s.start, s.tokens)) continue
         if (!subject && /^\s+(?:also\s+)?(?:said|says|announced|added|told|reported|stated|confirmed)\b/.test(s.text.slice(m.end - s.start))) continue
-        if (!subject && s.text.split(/\s+/).length > 40) continue
+        if (!subject && s.text.split(/\s+/).length > 50) continue
         // In place, the question word must follow a plain word ("told the", "with"), not a bracket or a list.
         if (!subject && (!/\b[a-z]+\s(?:the\s)?$/.test(lead) || /\bthat\s/.test(lead))) continue
         // Titles and descriptors right before a name ("Republican frontman Trump") would survive the swap and give it away.
