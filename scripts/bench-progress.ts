@@ -169,12 +169,33 @@ async function queueTimes(now: number, times: number): Promise<{ cold: number; q
   return { cold, queue, size, stored: all.length, dueSummary, pureAll }
 }
 
-Object.assign(globalThis, { bench: { saveAnswers, seedReviews, queueTimes, median, p90, T0, DAY } })
+/** Times the figures views refresh: stats (reads every attempt), articleProgress (cache + runs) and readAll. */
+async function viewTimes(now: number, times: number): Promise<{ stats: number[]; articleProgress: number[]; readAll: number[] }> {
+  const store = new ProgressStore(new ProgressDb('bench-queue'))
+  await store.warm()
+  const out = { stats: [] as number[], articleProgress: [] as number[], readAll: [] as number[] }
+  for (let i = 0; i < times; i++) {
+    let t = performance.now()
+    await store.stats(now)
+    out.stats.push(performance.now() - t)
+    t = performance.now()
+    await store.articleProgress(now)
+    out.articleProgress.push(performance.now() - t)
+    t = performance.now()
+    await store.readAll()
+    out.readAll.push(performance.now() - t)
+  }
+  store.close()
+  return out
+}
+
+Object.assign(globalThis, { bench: { viewTimes, saveAnswers, seedReviews, queueTimes, median, p90, T0, DAY } })
 `
 
 interface Bench {
   saveAnswers(answers: number, warmup: number, warm: boolean): Promise<{ store: number[]; raw: number[] }>
   seedReviews(count: number, missedShare: number): Promise<void>
+  viewTimes(now: number, times: number): Promise<{ stats: number[]; articleProgress: number[]; readAll: number[] }>
   queueTimes(now: number, times: number): Promise<{ cold: number; queue: number[]; size: number; stored: number; dueSummary: number[]; pureAll: number[] }>
 }
 
@@ -271,6 +292,13 @@ async function main(): Promise<void> {
       console.log(`    dueSummary(now):  median ${ms(median(r.dueSummary))}`)
       console.log(`    buildReviewQueue over all ${r.stored} records in memory: median ${ms(median(r.pureAll))}`)
     }
+
+    // 3. What views refresh, on the same 10,000 questions and 10,000 attempts.
+    const v = await page.evaluate((n) => (globalThis as unknown as { bench: Bench }).bench.viewTimes(n, 5), T0)
+    console.log('\nViews over 10,000 questions and 10,000 attempts (median of 5):')
+    console.log(`  articleProgress(now) (library figures; cached reviews + runs): ${ms(median(v.articleProgress))}`)
+    console.log(`  stats(now) (Statistics view; reads every attempt):              ${ms(median(v.stats))}`)
+    console.log(`  readAll() (every record; export):                               ${ms(median(v.readAll))}`)
   } finally {
     await context.close()
     server.close()

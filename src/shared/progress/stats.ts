@@ -74,19 +74,47 @@ export interface DayAccuracy {
   accuracy: number
 }
 
-/** Accuracy per study day, oldest first; days without answers are absent. */
-export function accuracyByDay(attempts: Iterable<Attempt>, dayKey: DayKey): DayAccuracy[] {
-  const days = new Map<string, { correct: number; total: number }>()
-  for (const a of attempts) {
-    const key = dayKey(a.at)
-    const d = days.get(key) ?? { correct: 0, total: 0 }
+/** Answers per calendar day; kept up to date incrementally by the store so statistics need not re-read history. */
+export type DailyTotals = Map<string, { correct: number; total: number }>
+
+/** Adds one answer to `daily` (mutates it). */
+export function addToDaily(daily: DailyTotals, attempt: Pick<Attempt, 'at' | 'correct'>, dayKey: DayKey): void {
+  const key = dayKey(attempt.at)
+  const d = daily.get(key)
+  if (d) {
     d.total++
-    if (a.correct) d.correct++
-    days.set(key, d)
+    if (attempt.correct) d.correct++
+  } else daily.set(key, { correct: attempt.correct ? 1 : 0, total: 1 })
+}
+
+/** The sum of several daily totals (e.g. one per article). */
+export function mergeDaily(parts: Iterable<DailyTotals>): DailyTotals {
+  const out: DailyTotals = new Map()
+  for (const part of parts) {
+    for (const [day, d] of part) {
+      const o = out.get(day)
+      if (o) {
+        o.correct += d.correct
+        o.total += d.total
+      } else out.set(day, { ...d })
+    }
   }
-  return [...days.entries()]
+  return out
+}
+
+/** The accuracy series of `daily`, oldest first. */
+export function seriesFromDaily(daily: DailyTotals): DayAccuracy[] {
+  return [...daily.entries()]
+    .filter(([, d]) => d.total > 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([day, d]) => ({ day, correct: d.correct, total: d.total, accuracy: d.correct / d.total }))
+}
+
+/** Accuracy per study day, oldest first; days without answers are absent. */
+export function accuracyByDay(attempts: Iterable<Attempt>, dayKey: DayKey): DayAccuracy[] {
+  const daily: DailyTotals = new Map()
+  for (const a of attempts) addToDaily(daily, a, dayKey)
+  return seriesFromDaily(daily)
 }
 
 /** Geometry for the accuracy chart: points in SVG user units and a polyline path through them. */
@@ -137,6 +165,11 @@ export interface Streak {
 export function streakOfDays(attempts: Iterable<Attempt>, now: Millis, dayKey: DayKey): Streak {
   const days = new Set<string>()
   for (const a of attempts) days.add(dayKey(a.at))
+  return streakFromDays(days, dayKey(now))
+}
+
+/** The streak given the set of study days (`YYYY-MM-DD`) and today's key. */
+export function streakFromDays(days: ReadonlySet<string>, today: string): Streak {
   const sorted = [...days].sort()
   let best = 0
   let run = 0
@@ -146,7 +179,6 @@ export function streakOfDays(attempts: Iterable<Attempt>, now: Millis, dayKey: D
     best = Math.max(best, run)
     prev = d
   }
-  const today = dayKey(now)
   const studiedToday = days.has(today)
   // Walk back from today (or yesterday) while each day has answers.
   let current = 0
@@ -170,13 +202,25 @@ export interface ProgressStats {
 
 /** All statistics at `now`; articles sorted by id so the output is stable. */
 export function computeStats(data: { attempts: readonly Attempt[]; runs: readonly QuizRun[] }, now: Millis, dayKey: DayKey): ProgressStats {
+  const daily: DailyTotals = new Map()
+  for (const a of data.attempts) addToDaily(daily, a, dayKey)
+  return statsFromDaily(daily, data.runs, dayKey(now))
+}
+
+/** All statistics from daily totals and runs, with `today` the current day key. */
+export function statsFromDaily(daily: DailyTotals, runs: Iterable<QuizRun>, today: string): ProgressStats {
+  const accuracy = seriesFromDaily(daily)
+  let totalAnswers = 0
   let totalCorrect = 0
-  for (const a of data.attempts) if (a.correct) totalCorrect++
+  for (const d of accuracy) {
+    totalAnswers += d.total
+    totalCorrect += d.correct
+  }
   return {
-    articles: [...articleScores(data.runs).values()].sort((a, b) => (a.articleId < b.articleId ? -1 : 1)),
-    accuracy: accuracyByDay(data.attempts, dayKey),
-    streak: streakOfDays(data.attempts, now, dayKey),
-    totalAnswers: data.attempts.length,
+    articles: [...articleScores(runs).values()].sort((a, b) => (a.articleId < b.articleId ? -1 : 1)),
+    accuracy,
+    streak: streakFromDays(new Set(accuracy.map((d) => d.day)), today),
+    totalAnswers,
     totalCorrect
   }
 }

@@ -110,6 +110,7 @@ describe('the in-memory review records', () => {
   it('give the same results as the database after answers, an import and a reset', async () => {
     const warmed = makeStore()
     await warmed.warm()
+    await warmed.stats(T0) // loads the daily totals too
     const cold = makeStore()
     await seed(warmed)
     await seed(cold)
@@ -126,6 +127,8 @@ describe('the in-memory review records', () => {
     for (const now of [T0, T0 + 2 * DAY, T0 + 9 * DAY]) {
       expect(await warmed.reviewQueue(now)).toEqual(await reread.reviewQueue(now))
       expect(await warmed.dueSummary(now)).toEqual(await reread.dueSummary(now))
+      expect(await warmed.stats(now)).toEqual(await reread.stats(now))
+      expect(await warmed.articleProgress(now)).toEqual(await reread.articleProgress(now))
     }
     expect((await warmed.reviewQueue(T0 + 3 * DAY + 5000)).groups.map((g) => g.articleId)).toEqual(['beta', 'gamma'])
   })
