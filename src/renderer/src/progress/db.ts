@@ -43,7 +43,14 @@ export interface DbVersion {
   upgrade: ((tx: Transaction) => Promise<void>) | null
 }
 
-/** Every version, oldest first. Append only. */
+/**
+ * Every version, oldest first. Append only. To change the schema after a release:
+ * 1. add `SCHEMA_V2` (a dated comment saying what changed; `null` for a dropped table) beside `SCHEMA_V1`;
+ * 2. write `upgradeToV2(tx)`, the named step that converts v1 records (e.g. `tx.table('reviews').toCollection().modify(...)`);
+ * 3. append `{ version: 2, schema: SCHEMA_V2, upgrade: upgradeToV2 }` here and update the record schemas;
+ * 4. add entry 2 to `MIGRATIONS` in tests/renderer/progress/db.unit.test.ts (the test fails until you do),
+ *    and keep entry 1: it then checks that v1 data survives the upgrade to v2.
+ */
 export const DB_VERSIONS: readonly DbVersion[] = Object.freeze([
   // Version 1 has no upgrade: nothing older exists to convert.
   { version: 1, schema: SCHEMA_V1, upgrade: null }
