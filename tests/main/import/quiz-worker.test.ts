@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { articleFromBytes, readArticle } from '../../../src/main/import/importer'
@@ -48,7 +48,10 @@ describe('quiz generation in a worker thread', () => {
     entry = await buildQuizWorker()
     runner = createWorkerQuizRunner(entry)
   }, 60_000)
-  afterAll(async () => runner?.close())
+  afterAll(async () => {
+    await runner?.close()
+    if (entry) rmSync(entry, { force: true })
+  })
 
   it('gives exactly the quiz the generator gives in-process', async () => {
     for (const name of ['news-page.html', 'night-trains.md', 'harbour-strike.txt']) {
