@@ -33,6 +33,16 @@ export function summarize(
   }
 }
 
+/** Lowercases and strips accents and punctuation, so "Müller's" matches "mullers" (as the renderer's search does). */
+export function normalizeForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
 /** What a Library needs besides its bundled articles; all optional so a bundled-only library stays one line. */
 export interface LibraryOptions {
   /** Where imported articles live; without one the library holds the bundled articles only. */
@@ -56,6 +66,8 @@ export class Library {
   readonly #runner: QuizRunner
   readonly #now: () => Date
   readonly #quizzes = new Map<string, Promise<Question[]>>()
+  /** Normalized text per article id, built on first search. */
+  readonly #searchText = new Map<string, string>()
   #changes: Promise<unknown> = Promise.resolve()
 
   constructor(bundled: Article[], options: LibraryOptions = {}) {
@@ -80,6 +92,24 @@ export class Library {
       })
     )
     return [...bundled, ...imported]
+  }
+
+  /** Ids of the articles matching every word of `query` (see `contract.searchArticles`), in library order. */
+  async search(query: string): Promise<string[]> {
+    await this.#store?.load()
+    const articles = [...this.#bundled, ...(this.#store?.list().map((s) => s.article) ?? [])]
+    const words = normalizeForSearch(query).split(' ').filter(Boolean)
+    if (words.length === 0) return articles.map((a) => a.id)
+    return articles
+      .filter((a) => {
+        let hay = this.#searchText.get(a.id)
+        if (hay === undefined) {
+          hay = ` ${normalizeForSearch([a.title, a.source ?? '', a.byline ?? '', ...a.headings.map((h) => h.text), ...a.paragraphs].join(' '))} `
+          this.#searchText.set(a.id, hay)
+        }
+        return words.every((w) => hay.includes(w))
+      })
+      .map((a) => a.id)
   }
 
   /** One article with its quiz; records that it was opened now. Unknown id → `not-found`; failed generation → `internal`. */
@@ -158,6 +188,7 @@ export class Library {
       }
       if (!removed) throw new UserError('not-found', 'That article is not in the library any more.')
       this.#quizzes.delete(id)
+      this.#searchText.delete(id)
       return { deleted: true }
     })
   }
@@ -192,9 +223,10 @@ export class Library {
   }
 }
 
-/** Registers the library's IPC handlers: list, get and delete (imports are registered by `setupImport`). */
+/** Registers the library's IPC handlers: list, search, get and delete (imports are registered by `setupImport`). */
 export function setupLibrary(registrar: IpcRegistrar, library: Library): void {
   handle(registrar, contract.listArticles, () => library.list())
+  handle(registrar, contract.searchArticles, (query) => library.search(query))
   handle(registrar, contract.getArticle, (id) => library.get(id))
   handle(registrar, contract.deleteArticle, (id) => library.delete(id))
 }

@@ -98,7 +98,13 @@ export const ImportText = v.strictObject({
 export const contract = {
   /** Every article in the library, bundled first, then imported ones. */
   listArticles: channel<ArticleSummary[]>()('library:list', v.strictTuple([])),
-  /** One article with its quiz. */
+  /**
+   * Ids of the articles whose title, source, byline, headings or full text contain every word of the query
+   * (ignoring case, accents and punctuation), in library order; every id for a blank query. Searching in main
+   * spares the renderer from loading every article's text (and from marking them all as opened).
+   */
+  searchArticles: channel<string[]>()('library:search', v.strictTuple([v.pipe(v.string(), v.maxLength(500))])),
+  /** One article with its quiz. Counts as opening it: its `lastOpenedAt` becomes now. */
   getArticle: channel<StudyArticle>()('article:get', v.strictTuple([ArticleId])),
   /**
    * File → Open: a dialog in main (several files allowed), then each chosen file is imported in turn. One entry per

@@ -107,6 +107,20 @@ describe('import handlers (through the IPC layer)', () => {
     expect(back).toMatchObject({ status: 'added', summary: { id: summary.id } })
   })
 
+  it('searches titles and full text in main, ignoring case, accents and punctuation, without opening anything', async () => {
+    const main = new FakeMain(tempDir())
+    const html = await main.value<ImportOutcome>('library:import-file', { name: 'news-page.html', bytes: fixtureBytes('news-page.html') })
+    const md = await main.value<ImportOutcome>('library:import-file', { name: 'night-trains.md', bytes: fixtureBytes('night-trains.md') })
+    const all = (await main.value<ArticleSummary[]>('library:list')).map((a) => a.id)
+    expect(await main.value<string[]>('library:search', '   ')).toEqual(all)
+    // Words from deep in the body, not in any excerpt.
+    expect(await main.value<string[]>('library:search', 'SEASON reyle')).toEqual([html.summary.id])
+    expect(await main.value<string[]>('library:search', 'petition’s KARI')).toEqual([md.summary.id])
+    expect(await main.value<string[]>('library:search', 'putin')).toEqual([SEED_ID])
+    expect(await main.value<string[]>('library:search', 'halden zurich')).toEqual([])
+    expect((await main.value<ArticleSummary[]>('library:list')).every((a) => a.lastOpenedAt === null)).toBe(true)
+  })
+
   it('validates arguments at the boundary', async () => {
     const main = new FakeMain(tempDir())
     expect(await main.call('library:import-file', { name: 'a.txt', bytes: [1, 2, 3] })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
@@ -116,6 +130,7 @@ describe('import handlers (through the IPC layer)', () => {
     expect(await main.call('library:import-text')).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     expect(await main.call('library:open', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     expect(await main.call('library:delete', '../../etc/passwd')).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+    expect(await main.call('library:search', 'x'.repeat(501))).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     const listener = main.table.get('library:import-text')!
     expect(await listener({ senderFrame: { url: 'https://evil.invalid/' } }, { text: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
