@@ -407,3 +407,20 @@ describe('a closed store', () => {
     expect(await reopened.db.attempts.count()).toBe(0)
   })
 })
+
+describe('discardRunIfEmpty', () => {
+  it('deletes a run with no answers, so the run with answers is resumed, and keeps a run with answers', async () => {
+    const store = makeStore()
+    const questions = quiz('gamma', 3)
+    const ids = questions.map((q) => q.id)
+    const answered = await store.startRun({ scope: 'gamma', mode: 'full', questionIds: ids }, T0)
+    await answerAll(store, answered, questions, [true], T0 + MINUTE)
+    const empty = await store.startRun({ scope: 'gamma', mode: 'full', questionIds: ids }, T0 + DAY)
+    expect((await store.resume('gamma'))?.run.id).toBe(empty.run.id)
+    expect(await store.discardRunIfEmpty(answered.run.id)).toBe(false)
+    expect(await store.discardRunIfEmpty(empty.run.id)).toBe(true)
+    const resumed = await store.resume('gamma')
+    expect(resumed?.run.id).toBe(answered.run.id)
+    expect(Object.keys(resumed!.answers)).toHaveLength(1)
+  })
+})

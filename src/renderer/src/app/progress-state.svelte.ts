@@ -1,4 +1,4 @@
-import { inReviewQueue, type DueSummary } from '@shared/progress/review'
+import type { DueSummary } from '@shared/progress/review'
 import type { ArticleProgress } from '../library/lib'
 import type { ProgressStore } from '../progress/progress-store'
 
@@ -34,23 +34,11 @@ export class ProgressState {
   /** Re-reads the figures from the database. */
   async refresh(): Promise<void> {
     const now = this.now()
-    const [due, data, stats, queue] = await Promise.all([
-      this.store.dueSummary(now),
-      this.store.readAll(),
-      this.store.stats(now),
-      this.store.reviewQueue(now)
-    ])
-    const map = new Map<string, { answered: number; best: number | null; due: number }>()
-    for (const r of data.reviews) {
-      const p = map.get(r.articleId) ?? { answered: 0, best: null, due: 0 }
-      p.answered++
-      if (inReviewQueue(r, now)) p.due++
-      map.set(r.articleId, p)
-    }
-    for (const s of stats.articles) {
-      const p = map.get(s.articleId) ?? { answered: 0, best: null, due: 0 }
-      p.best = s.best.total === 0 ? 0 : s.best.correct / s.best.total
-      map.set(s.articleId, p)
+    // Summaries only: reading the whole history here would queue behind (and delay) the next answer's save.
+    const [due, perArticle, queue] = await Promise.all([this.store.dueSummary(now), this.store.articleProgress(now), this.store.reviewQueue(now)])
+    const map = new Map<string, ArticleProgress>()
+    for (const [id, p] of perArticle) {
+      map.set(id, { answered: p.answered, due: p.toReview, best: p.best ? (p.best.total === 0 ? 0 : p.best.correct / p.best.total) : null })
     }
     this.#due = due
     this.#toReview = queue.total

@@ -250,6 +250,20 @@ export class ProgressStore {
     }))
   }
 
+  /**
+   * Deletes run `runId` if no answer was given in it, and says whether it did. After an import, the empty run
+   * opened on this machine would otherwise hide the imported run, which holds the user's answers.
+   */
+  async discardRunIfEmpty(runId: string): Promise<boolean> {
+    const db = this.db
+    return this.#exclusive(() =>
+      db.transaction('rw', db.runs, db.attempts, async () => {
+        if ((await db.attempts.where('runId').equals(runId).count()) > 0) return false
+        return (await db.runs.where('id').equals(runId).delete()) > 0
+      })
+    )
+  }
+
   /** Remembers the scope open on screen, so a restart reopens it. */
   async setLastScope(scope: RunScope | null): Promise<void> {
     if (scope === null) await this.db.meta.delete(LAST_SCOPE_KEY)

@@ -67,6 +67,10 @@ export class QuizSession {
     return session
   }
 
+  /** The run on screen. */
+  get runId(): string | null {
+    return this.#state?.run.id ?? null
+  }
   get scope(): RunScope {
     return this.source.scope
   }
