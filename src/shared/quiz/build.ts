@@ -47,7 +47,8 @@ export function makeQuestion(
 
 /** Turns a statement ending in "." (or `."`) into a question ending in "?". */
 export function asQuestion(text: string): string {
-  const t = text.trim()
+  // A leading "But"/"And" only linked to the sentence before; a question stands alone without it.
+  const t = text.trim().replace(/^(?:But|And|Yet|So),?\s+(\S)/, (_m, c: string) => c.toUpperCase())
   if (/[.!]["”’']$/.test(t)) return `${t.slice(0, -2)}${t.slice(-1)}?`
   return t.replace(/[.!]$/, '') + '?'
 }

@@ -35,7 +35,7 @@ export function within<T extends { paragraph: number; start: number; end: number
   return items.filter((m) => m.paragraph === s.paragraph && m.start >= s.start && m.end <= s.end)
 }
 
-const LEADING_REFERENCE = /^(?:[“"‘']\s*)?(?:He|She|It|They|We|I|You|This|That|These|Those|His|Her|Its|Their|Our|Such|Both|Another|Other|The latter|The former|The same|But|And|Or|So|Also|Yet|However|Meanwhile|Instead|Still|Then|There|Here)\b/
+const LEADING_REFERENCE = /^(?:[“"‘']\s*)?(?:He|She|It|They|We|I|You|This|That|These|Those|His|Her|Its|Their|Our|Such|Both|Another|Other|The latter|The former|The same|But|And|Or|So|Yet|However|Meanwhile|Instead|Still|Then|There|Here)\b/
 const PRONOUN = /\b(?:he|she|him|her|his|hers|they|them|their|it|its)\b/i
 
 /**
@@ -44,7 +44,7 @@ const PRONOUN = /\b(?:he|she|him|her|his|hers|they|them|their|it|its)\b/i
  * pronoun or demonstrative, and that names someone or something before any pronoun it uses.
  */
 export function standsAlone(s: Sentence, mentions: Mention[]): boolean {
-  const t = s.text
+  const t = withoutLeadingConjunction(s.text)
   const words = t.split(/\s+/).length
   if (words < 5 || words > 55) return false
   if (!/^[\p{Lu}\p{N}]/u.test(t)) return false
@@ -56,7 +56,8 @@ export function standsAlone(s: Sentence, mentions: Mention[]): boolean {
   const open = (t.match(/“/g) ?? []).length
   const close = (t.match(/”/g) ?? []).length
   if (straight % 2 !== 0 || open !== close) return false
-  const p = PRONOUN.exec(t)
+  // "making it easier", "it is clear": an "it" that points at nothing is no dangling reference.
+  const p = PRONOUN.exec(t.replace(/\b(?:mak(?:e|es|ing)|made|found|find|finds)\s+it\s+\w+|\bit\s+(?:is|was)\s+(?:clear|likely|possible|unclear|unlikely|important|time|hard|difficult|easy)\b/gi, (m) => '_'.repeat(m.length)))
   if (p) {
     const firstMention = mentions.find((m) => m.paragraph === s.paragraph && m.start >= s.start && m.end <= s.end)
     // "In his first interview, Trump told ..." points forward to the person the sentence names; that is safe.
@@ -71,7 +72,7 @@ export function inQuote(ctx: QuizContext, paragraph: number, start: number, end:
   return ctx.quotes.some((q) => q.paragraph === paragraph && q.start <= start && end <= q.end)
 }
 
-/** A sentence led by "He"/"She", with the one person the sentence before it (same paragraph) names. */
+/** A sentence led by "He"/"She"/"It", with the one person (or organisation) the sentence before it names. */
 export interface ResolvedSubject {
   sentence: Sentence
   previous: Sentence
@@ -86,16 +87,26 @@ export interface ResolvedSubject {
  * a guess would put words in the wrong mouth. The two sentences together are the evidence.
  */
 export function resolveLeadingPronoun(ctx: QuizContext, s: Sentence): ResolvedSubject | null {
-  const m = /^(?:He|She)\b/.exec(s.text)
+  const m = /^(?:He|She|It)\b/.exec(s.text)
   if (!m || s.index === 0) return null
   const previous = ctx.sentences[s.paragraph]![s.index - 1]!
-  const people = within(ctx.entities.mentions, previous).filter((x) => x.entity.type === 'person')
+  // "He"/"She" is a person; "It" an organisation or news outlet, and only when the sentence before names no person.
+  const it = m[0] === 'It'
+  const named = within(ctx.entities.mentions, previous)
+  if (it && named.some((x) => x.entity.type === 'person')) return null
+  const people = named.filter((x) => (it ? x.entity.type === 'organisation' || x.entity.type === 'outlet' : x.entity.type === 'person'))
   const keys = new Set(people.map((x) => x.entity.key))
   if (keys.size !== 1) return null
-  // Another person named in this sentence before a second pronoun would make "he" ambiguous; keep it simple.
-  if (within(ctx.entities.mentions, s).some((x) => x.entity.type === 'person')) return null
+  // Another person named in this sentence would make "he" ambiguous; keep it simple.
+  if (!it && within(ctx.entities.mentions, s).some((x) => x.entity.type === 'person')) return null
   const rest = s.text.slice(m[0].length)
   const words = s.text.split(/\s+/).length
   if (words < 5 || words > 45 || !/[.!]["”’']?$/.test(s.text)) return null
   return { sentence: s, previous, person: people[0]!, rest }
+}
+
+/** Drops a leading "But"/"And"/"Yet"/"So" that only links to the sentence before: "But media have said" → "Media have said". */
+export function withoutLeadingConjunction(text: string): string {
+  const m = /^(?:But|And|Yet|So),?\s+(\S)/.exec(text)
+  return m ? m[1]!.toUpperCase() + text.slice(m[0].length) : text
 }

@@ -24,7 +24,9 @@ function sameKind(answer: WorldEntity, cand: WorldEntity): boolean {
   if (answer.type !== cand.type) return false
   switch (answer.type) {
     case 'person':
-      return answer.group === 'unknown' || cand.group === 'unknown' || answer.group === cand.group
+      // Someone the data knows stands against people of the same field; someone only this article names, against
+      // others only it names (a Brazilian minister against the article's other officials, never China's president).
+      return answer.curated === cand.curated && answer.group === cand.group
     case 'organisation':
       return (ORG_FAMILY[answer.group] ?? answer.group) === (ORG_FAMILY[cand.group] ?? cand.group)
     case 'outlet':

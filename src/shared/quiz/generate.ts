@@ -34,7 +34,14 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
     'true-false': trueFalse(ctx),
     cloze: cloze(ctx)
   }
-  const all = PRIORITY.flatMap((kind) => byKind[kind])
+  // Gaps on names, amounts and dates ask more than a true statement does; gaps on key noun phrases ask less.
+  const namedGap = (q: Question): boolean => /[\p{Lu}\p{N}]/u.test(q.answer)
+  const all = [
+    ...PRIORITY.filter((k) => k !== 'true-false' && k !== 'cloze').flatMap((kind) => byKind[kind]),
+    ...byKind.cloze.filter(namedGap),
+    ...byKind['true-false'],
+    ...byKind.cloze.filter((q) => !namedGap(q))
+  ]
   const perEvidence = new Map<string, Question[]>()
   const perAnswer = new Map<string, number>()
   const ids = new Set<string>()
@@ -47,7 +54,7 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
     chosen.push(q)
   }
   // The same person or place as the key again and again makes a dull quiz; true/false keys are exempt.
-  const answerOk = (q: Question): boolean => q.kind === 'true-false' || (perAnswer.get(q.answer.toLowerCase()) ?? 0) < 3
+  const answerOk = (q: Question, cap = 3): boolean => q.kind === 'true-false' || (perAnswer.get(q.answer.toLowerCase()) ?? 0) < cap
   // First pass: one question per sentence, the best kind first, so no question gives away another's answer.
   for (const q of all) {
     if (ids.has(q.id) || !answerOk(q)) continue
@@ -58,7 +65,12 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
   const target = Math.ceil(wordCount(article) / TOP_UP_WORDS)
   for (const q of all) {
     if (chosen.length >= target) break
-    if (ids.has(q.id) || !answerOk(q) || q.kind === 'true-false') continue
+    const ek = `${q.evidence.paragraph}:${q.evidence.start}`
+    if (!ids.has(q.id) && answerOk(q, 5) && (perEvidence.get(ek) ?? []).length === 0) take(q)
+  }
+  for (const q of all) {
+    if (chosen.length >= target) break
+    if (ids.has(q.id) || !answerOk(q, 5) || q.kind === 'true-false') continue
     const there = perEvidence.get(`${q.evidence.paragraph}:${q.evidence.start}`) ?? []
     if (there.length >= MAX_PER_EVIDENCE || there.some((o) => o.kind === 'true-false' || o.answer === q.answer)) continue
     take(q)

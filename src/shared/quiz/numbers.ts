@@ -29,7 +29,7 @@ const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${Object.keys(WORD_VALUES)
 const SCALE = '(?:thousand|million|billion|trillion)'
 // A unit is a plural noun after the number ("years", "teams", "people"); "per cent" and "%" count as units too.
 const PHRASE = new RegExp(
-  `(?<![\\p{L}\\p{N}$£€.,-])(?:(${HEDGE}(?:\\s+${HEDGE})?)\\s+)?((?:US|A|C|NZ|USD)?\\$ ?|£|€)?(${NUM})(?:\\s+(${SCALE}))?(?:\\s*(%|per ?cent)|\\s+((?:[a-z]+-)?(?:[a-z]{3,}s|people|children|men|women|staff|police|cattle|sheep))\\b)?`,
+  `(?<![\\p{L}\\p{N}$£€.,-])(?:(${HEDGE}(?:\\s+${HEDGE})?)\\s+)?((?:US|A|C|NZ|USD)?\\$ ?|£|€)?(${NUM})(?:\\s+(${SCALE}))?(?:\\s*(%|per ?cent)|\\s+((?:[a-z]+-)?(?:[a-z]{3,}s|people|children|men|women|staff|police|cattle|sheep|meter|metre|km|kilometre|kilometer|mile|foot|minute|hour|day|week|month|year|kg|ton|tonne|percent|per cent))\\b)?`,
   'giu'
 )
 // Plural words that follow numbers but are not what is counted.

@@ -56,6 +56,11 @@ export function findQuotes(article: Article, sentences: Sentence[][], ents: Arti
         const sayers = speakers.filter((p) => p.start >= from && p.end <= start && new RegExp(`^\\s+(?:also\\s+)?${SAY}\\b`).test(text.slice(p.end, p.end + 30)))
         speaker = sayers[sayers.length - 1] ?? null
       }
+      if (!speaker && /\b(?:He|She|he|she)\s+(?:also\s+)?(?:said|added|continued|told \w+(?: \w+)?)\s*[:,]?\s*$/.test(text.slice(Math.max(0, start - 40), start))) {
+        // "She continued: “...”": the last person named before, in this paragraph.
+        const before = people.filter((p) => p.end <= start)
+        speaker = before[before.length - 1] ?? null
+      }
       if (!speaker && !afterSay) {
         const lead = text.slice(Math.max(0, start - 120), start)
         const leadSay = new RegExp(`${SAY}(?:\\s+\\w+)?(?:,|:| that)?\\s*$`).exec(lead)

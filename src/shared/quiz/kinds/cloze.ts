@@ -1,5 +1,5 @@
 import { evidenceOf, makeQuestion, quoteEvidence } from '../build'
-import { inQuote, standsAlone, within, type QuizContext } from '../context'
+import { inQuote, standsAlone, withoutLeadingConjunction, within, type QuizContext } from '../context'
 import { formatDate } from '../dates'
 import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
@@ -22,7 +22,8 @@ export function cloze(ctx: QuizContext): Question[] {
       if (!standsAlone(s, ctx.entities.mentions)) continue
       if (s.text.split(/\s+/).length > 40) continue
       const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
-      const gap = (start: number, end: number): string => `Fill the gap: ${s.text.slice(0, start - s.start)}${BLANK}${s.text.slice(end - s.start)}`
+      const gap = (start: number, end: number): string =>
+        `Fill the gap: ${withoutLeadingConjunction(`${s.text.slice(0, start - s.start)}${BLANK}${s.text.slice(end - s.start)}`)}`
       const made: Question[] = []
       const ms = within(ctx.entities.mentions, s)
       for (const m of [...ms].reverse()) {
@@ -42,7 +43,7 @@ export function cloze(ctx: QuizContext): Question[] {
       for (const n of within(ctx.numbers, s)) {
         if (made.length > named || inQuote(ctx, n.paragraph, n.start, n.end)) continue
         // "the two leaders": the article already fixed the number, so the gap is guessable from the story's cast.
-        if (/\b(?:the|these|those|both|all)\s$/i.test(s.text.slice(0, n.start - s.start))) continue
+        if (/\b(?:the|these|those|both|all|a|an)\s$/i.test(s.text.slice(0, n.start - s.start))) continue
         const q = makeQuestion('cloze', gap(n.start, n.end), n.text, numberDistractors(ctx, n), ev, `The article says: ${quoteEvidence(ev.text)}`)
         if (q) made.push(q)
       }

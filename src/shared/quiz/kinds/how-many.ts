@@ -14,7 +14,7 @@ export function howMany(ctx: QuizContext): Question[] {
     if (inQuote(ctx, n.paragraph, n.start, n.end)) continue
     const s = ctx.sentences[n.paragraph]![n.sentence]!
     if (!standsAlone(s, ctx.entities.mentions)) continue
-    if (s.text.split(/\s+/).length > 50) continue
+    if (s.text.split(/\s+/).length > 55) continue
     const same = within(ctx.numbers, s).filter((o) => o.unit === n.unit && o.currency === n.currency)
     if (same.length > 1) continue
     const rel = n.start - s.start

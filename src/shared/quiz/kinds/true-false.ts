@@ -1,6 +1,6 @@
 import { stableHash } from '../../hash'
 import { evidenceOf, makeQuestion, quoteEvidence } from '../build'
-import { inQuote, resolveLeadingPronoun, standsAlone, within, type QuizContext } from '../context'
+import { inQuote, resolveLeadingPronoun, standsAlone, withoutLeadingConjunction, within, type QuizContext } from '../context'
 import { formatDate } from '../dates'
 import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
@@ -34,8 +34,10 @@ export function trueFalse(ctx: QuizContext): Question[] {
         continue
       }
       if (!standsAlone(s, ctx.entities.mentions)) continue
-      if (s.text.split(/\s+/).length > 50) continue
-      const facts = within(ctx.entities.mentions, s).length + within(ctx.numbers, s).length + within(ctx.dates, s).length
+      if (s.text.split(/\s+/).length > 55) continue
+      // Checkable facts: names, amounts, dates, any figure, or a proper name the data does not know ("Shandao Station").
+      const facts = within(ctx.entities.mentions, s).length + within(ctx.numbers, s).length + within(ctx.dates, s).length +
+        (/\d/.test(s.text) ? 1 : 0) + (/\s[A-Z][\p{L}]+\s[A-Z][\p{L}]+/u.test(s.text) ? 1 : 0)
       if (facts === 0) continue
       const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
       const swap = Number.parseInt(stableHash(s.text).slice(-2), 16) % 2 === 0 ? swapFact(ctx, s) : null
@@ -44,7 +46,7 @@ export function trueFalse(ctx: QuizContext): Question[] {
         if (q) out.push(q)
       } else if (facts >= 2 || /\d/.test(s.text) || within(ctx.numbers, s).length + within(ctx.dates, s).length > 0 || within(ctx.entities.mentions, s).some((m) => ['person', 'organisation', 'outlet'].includes(m.entity.type))) {
         // A true statement is worth judging only when it carries a checkable fact: who, how many, when, or two names.
-        const q = makeQuestion('true-false', s.text, 'True', [], ev, `True: the article says ${quoteEvidence(ev.text)}`, 2)
+        const q = makeQuestion('true-false', withoutLeadingConjunction(s.text), 'True', [], ev, `True: the article says ${quoteEvidence(ev.text)}`, 2)
         if (q) out.push(q)
       }
     }
@@ -55,6 +57,7 @@ export function trueFalse(ctx: QuizContext): Question[] {
 function replaceSpan(s: Sentence, start: number, end: number, text: string): string {
   let before = s.text.slice(0, start - s.start)
   // Keep "a"/"an" agreeing with the new word, so the grammar does not show the edit.
+  before = withoutLeadingConjunction(before + '\u0000').slice(0, -1)
   before = before.replace(/\b([Aa])n?\s$/, (_m, a: string) => `${/^[aeiou8]|^11\b|^18\b/i.test(text) ? `${a}n` : a} `)
   return before + text + s.text.slice(end - s.start)
 }

@@ -18,7 +18,7 @@ export function whoSaid(ctx: QuizContext): Question[] {
     const firstEnd = /^(.{25,}?[.!?])\s+[“"‘]?[A-Z]/.exec(words)
     if (words.split(/\s+/).length > 30 && firstEnd) words = firstEnd[1]!.replace(/\.$/, '')
     const n = words.split(/\s+/).length
-    if (n < 5 || n > 30) continue
+    if (n < 5 || n > 40) continue
     // A quote starting in lower case is a fragment unless it is a whole reported clause ("... that “there is ...”").
     const lead = ctx.article.paragraphs[q.paragraph]!.slice(Math.max(0, q.start - 6), q.start)
     if (!/^[\p{Lu}]/u.test(words) && !(n >= 8 && /\bthat\s$/.test(lead))) continue

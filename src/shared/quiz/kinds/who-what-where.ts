@@ -16,11 +16,11 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
       const resolved = resolveLeadingPronoun(ctx, s)
       if (resolved && /^\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|told|made|took|gave|met|won|lost|left|went|came|became|began|wrote|sent|brought|held|has|had|was|is|will|would|could)\b/.test(resolved.rest)) {
         // "He also told the Washington Post ..." → "Who also told the Washington Post ...?", proved by both sentences.
-        const answer = shown(ctx, resolved.person.entity)
+        const answer = answerForm(ctx, resolved.person)
         const exclude = new Set(within(ctx.entities.mentions, s).map((o) => o.entity.key))
         const distractors = entityDistractors(ctx, resolved.person.entity, exclude).map((e) => shown(ctx, e))
         const ev = evidenceOf(ctx, s.paragraph, resolved.previous.start, s.end)
-        const q = makeQuestion('who-what-where', asQuestion(`Who${resolved.rest}`), answer, distractors, ev, `The article says: ${quoteEvidence(ev.text)}`)
+        const q = makeQuestion('who-what-where', asQuestion(`${capitalise(whPhrase(resolved.person.entity, true))}${resolved.rest}`), answer, distractors, ev, `The article says: ${quoteEvidence(ev.text)}`)
         if (q) out.push(q)
       }
       if (!standsAlone(s, ctx.entities.mentions)) continue
