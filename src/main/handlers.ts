@@ -28,7 +28,7 @@ export interface MainDeps {
 /** Registers every IPC handler of the app. The end-to-end tests call this too, so they run the real handlers. */
 export function setupHandlers(deps: MainDeps): { library: Library } {
   const store = new LibraryStore(join(deps.dataDir, 'library'))
-  const library = new Library(loadBundledArticles(), { store, ...(deps.quizzes ? { quizzes: deps.quizzes } : {}), ...(deps.now ? { now: deps.now } : {}) })
+  const library = new Library(loadBundledArticles(), { store, quizzes: deps.quizzes, now: deps.now })
   setupLibrary(deps.registrar, library)
   setupImport(deps.registrar, library, deps.articleDialog)
   setupProgressFiles(deps.registrar, deps.dialogs, deps.today)

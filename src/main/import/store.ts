@@ -25,6 +25,7 @@ import type { ImportFormat } from '@shared/import/format'
  * dropped, and an article file missing from the index is taken back in.
  */
 
+/** The format tag of `index.json`; a new shape gets a new version and a migration here. */
 export const LIBRARY_INDEX_FORMAT = 'newsquiz-library@1'
 
 const IsoTime = v.pipe(v.string(), v.isoTimestamp())

@@ -6,6 +6,7 @@ export interface ImportError {
   message: string
 }
 
+/** The result of an import step: its value, or why the input was refused. */
 export type Imported<T> = { ok: true; value: T } | { ok: false; error: ImportError }
 
 /** Shorthand for a refused import. */
