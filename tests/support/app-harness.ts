@@ -117,7 +117,8 @@ export class TestApp {
     })
   }
 
-  async start(): Promise<this> {
+  /** Serves the app; `port` reuses an earlier run's port, so a restarted app keeps the browser's storage origin. */
+  async start(port = 0): Promise<this> {
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
       throw new Error(`No built renderer at ${RENDERER_DIR}: run "npm run build" first (npm test does).`)
     }
@@ -131,7 +132,7 @@ export class TestApp {
         res.end(Buffer.from(await response.arrayBuffer()))
       })
     })
-    await new Promise<void>((ok) => this.#server!.listen(0, '127.0.0.1', ok))
+    await new Promise<void>((ok) => this.#server!.listen(port, '127.0.0.1', ok))
     const address = this.#server.address()
     if (!address || typeof address === 'string') throw new Error('server has no port')
     this.origin = `http://127.0.0.1:${address.port}`

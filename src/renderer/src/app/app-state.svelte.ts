@@ -70,6 +70,9 @@ export class AppState {
       const study = this.unwrap(await this.api.getArticle(id))
       if (!study) return false
       this.#study = study
+      // Main recorded the opening; mirror it so the library's "last opened" order is right without a reload.
+      const openedAt = new Date().toISOString()
+      this.#articles = this.#articles.map((a) => (a.id === id ? { ...a, lastOpenedAt: openedAt } : a))
       this.#view = view
       return true
     } finally {
