@@ -50,6 +50,10 @@ export function standsAlone(s: Sentence, mentions: Mention[]): boolean {
   if (!/^[\p{Lu}\p{N}]/u.test(t)) return false
   if (!/[.!]["”’']?$/.test(t)) return false
   if (LEADING_REFERENCE.test(t)) return false
+  // "this film", "these girls": a demonstrative points back to a sentence the learner is not shown.
+  // Only near the start, where it is what the sentence is about; "in this ongoing crisis" later is the story itself.
+  const opening = t.replace(/“[^”]*”|"[^"]*"/g, '').split(/\s+/).slice(0, 8).join(' ')
+  if (/\b(?:this|these|those)\s+(?!year|week|month|weekend|morning|afternoon|evening|season|time|summer|winter|spring|autumn|fall|christmas|decade|century)[a-z]+/i.test(opening)) return false
   // A piece with no verb is a heading or a bad split, not a statement (the tagger misses some verbs, so only short ones).
   if (words < 10 && !s.tokens.some((k) => k.pos === 'VERB' || k.pos === 'AUX')) return false
   const straight = (t.match(/"/g) ?? []).length

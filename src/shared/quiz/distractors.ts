@@ -9,7 +9,7 @@ export function normalise(s: string): string {
 
 function related(a: WorldEntity, b: WorldEntity): boolean {
   // A place and what contains it are both true ("Scotland" and "UK"): never offer one against the other.
-  return a.key === b.key || a.partOf === b.name || b.partOf === a.name || (a.type === 'city' && a.country === b.name) || (b.type === 'city' && b.country === a.name)
+  return a.key === b.key || a.relatedTo.includes(b.name) || b.relatedTo.includes(a.name) || a.partOf === b.name || b.partOf === a.name || (a.type === 'city' && a.country === b.name) || (b.type === 'city' && b.country === a.name)
 }
 
 // Coarse families of organisation kinds: a company is a fair distractor for a company, not for an alliance.

@@ -47,31 +47,33 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
   const ids = new Set<string>()
   const chosen: Question[] = []
   const take = (q: Question): void => {
-    const ek = `${q.evidence.paragraph}:${q.evidence.start}`
+    const ek = `${q.evidence.paragraph}:${q.evidence.end}`
     ids.add(q.id)
     perEvidence.set(ek, [...(perEvidence.get(ek) ?? []), q])
     if (q.kind !== 'true-false') perAnswer.set(q.answer.toLowerCase(), (perAnswer.get(q.answer.toLowerCase()) ?? 0) + 1)
     chosen.push(q)
   }
+  // Questions are grouped by the last sentence of their evidence: the sentence they ask about (the one before it,
+  // when present, only names who "he" is).
   // The same person or place as the key again and again makes a dull quiz; true/false keys are exempt.
   const answerOk = (q: Question, cap = 3): boolean => q.kind === 'true-false' || (perAnswer.get(q.answer.toLowerCase()) ?? 0) < cap
   // First pass: one question per sentence, the best kind first, so no question gives away another's answer.
   for (const q of all) {
     if (ids.has(q.id) || !answerOk(q)) continue
-    if ((perEvidence.get(`${q.evidence.paragraph}:${q.evidence.start}`) ?? []).length === 0) take(q)
+    if ((perEvidence.get(`${q.evidence.paragraph}:${q.evidence.end}`) ?? []).length === 0) take(q)
   }
   // Second pass, only for articles short of about one question per 50 words: a second question on a sentence,
   // never beside a true/false statement (which would show the other's answer) nor on the same answer.
   const target = Math.ceil(wordCount(article) / TOP_UP_WORDS)
   for (const q of all) {
     if (chosen.length >= target) break
-    const ek = `${q.evidence.paragraph}:${q.evidence.start}`
+    const ek = `${q.evidence.paragraph}:${q.evidence.end}`
     if (!ids.has(q.id) && answerOk(q, 5) && (perEvidence.get(ek) ?? []).length === 0) take(q)
   }
   for (const q of all) {
     if (chosen.length >= target) break
     if (ids.has(q.id) || !answerOk(q, 5) || q.kind === 'true-false') continue
-    const there = perEvidence.get(`${q.evidence.paragraph}:${q.evidence.start}`) ?? []
+    const there = perEvidence.get(`${q.evidence.paragraph}:${q.evidence.end}`) ?? []
     if (there.length >= MAX_PER_EVIDENCE || there.some((o) => o.kind === 'true-false' || o.answer === q.answer)) continue
     take(q)
   }

@@ -26,13 +26,15 @@ export interface WorldEntity {
   /** A larger place that contains this one ("Scotland" is part of "United Kingdom"), never a fair distractor. */
   partOf: string | null
   aliases: string[]
+  /** Places a question must never set against this one because one can be said to contain the other ("Taiwan" / "China"). */
+  relatedTo: string[]
   role: string | null
   /** True for entities from the data files; false for names found only in the article. */
   curated: boolean
 }
 
 /** Raw record shapes of the data files, checked by the data-file test. */
-export interface CountryRecord { name: string; region: string; demonym: string; aliases: string[]; partOf?: string }
+export interface CountryRecord { name: string; region: string; demonym: string; aliases: string[]; partOf?: string; relatedTo?: string[] }
 export interface CityRecord { name: string; country: string; aliases: string[] }
 export interface RegionRecord { name: string; kind: string; aliases: string[]; partOf?: string }
 export interface OrganisationRecord { name: string; kind: string; aliases: string[]; country?: string; area?: string }
@@ -69,11 +71,11 @@ export function buildWorld(data: typeof WORLD_DATA): World {
   const entities: WorldEntity[] = []
   const regionOf = new Map<string, string>()
   for (const c of data.countries) regionOf.set(c.name, c.region)
-  const add = (e: Omit<WorldEntity, 'key' | 'curated'>): void => {
-    entities.push({ ...e, key: `${e.type}:${e.name}`, curated: true })
+  const add = (e: Omit<WorldEntity, 'key' | 'curated' | 'relatedTo'> & { relatedTo?: string[] }): void => {
+    entities.push({ ...e, relatedTo: e.relatedTo ?? [], key: `${e.type}:${e.name}`, curated: true })
   }
   for (const c of data.countries) {
-    add({ name: c.name, type: 'country', group: c.region, country: c.partOf ?? c.name, region: c.region, partOf: c.partOf ?? null, aliases: c.aliases, role: null })
+    add({ name: c.name, type: 'country', group: c.region, country: c.partOf ?? c.name, region: c.region, partOf: c.partOf ?? null, aliases: c.aliases, role: null, relatedTo: c.relatedTo ?? [] })
   }
   for (const r of data.regions) {
     const type: EntityType = r.kind === 'state' ? 'region' : 'region'

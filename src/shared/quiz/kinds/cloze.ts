@@ -12,8 +12,8 @@ export const BLANK = '_____'
 
 /**
  * Fill-the-gap questions on a sentence's key terms only: a name, an amount or a date, with options of the
- * same type, so grammar never gives the answer away. Each sentence offers at most one gap on a name and one
- * on an amount or date; the generator keeps the ones no other question about that sentence already covers.
+ * same type, so grammar never gives the answer away. Every name, amount or date in a sentence may be a gap; the
+ * generator keeps one per sentence, and a second only to top up a short quiz.
  */
 export function cloze(ctx: QuizContext): Question[] {
   const out: Question[] = []
@@ -34,21 +34,17 @@ export function cloze(ctx: QuizContext): Question[] {
         const start = m.end - answer.length
         const distractors = entityDistractors(ctx, m.entity, new Set(ms.map((o) => o.entity.key))).map((e) => (m.text.includes(' ') || m.entity.type !== 'person' ? shown(ctx, e) : shown(ctx, e).split(' ').pop()!))
         const q = makeQuestion('cloze', gap(start, m.end), answer, distractors, ev, `The article says: ${quoteEvidence(ev.text)}`)
-        if (q) {
-          made.push(q)
-          break
-        }
+        if (q) made.push(q)
       }
-      const named = made.length
       for (const n of within(ctx.numbers, s)) {
-        if (made.length > named || inQuote(ctx, n.paragraph, n.start, n.end)) continue
+        if (inQuote(ctx, n.paragraph, n.start, n.end)) continue
         // "the two leaders": the article already fixed the number, so the gap is guessable from the story's cast.
         if (/\b(?:the|these|those|both|all|a|an)\s$/i.test(s.text.slice(0, n.start - s.start))) continue
         const q = makeQuestion('cloze', gap(n.start, n.end), n.text, numberDistractors(ctx, n), ev, `The article says: ${quoteEvidence(ev.text)}`)
         if (q) made.push(q)
       }
       for (const d of within(ctx.dates, s)) {
-        if (made.length > named || d.weekday || inQuote(ctx, d.paragraph, d.start, d.end)) continue
+        if (d.weekday || inQuote(ctx, d.paragraph, d.start, d.end)) continue
         const withYear = /\d{4}/.test(d.text) || d.granularity !== 'day'
         const fmt = (t: number): string => (withYear ? formatDate(t, d.granularity, false) : formatDate(t, 'day', false).replace(/, \d{4}$/, ''))
         if (fmt(d.time) !== d.text) continue
@@ -66,9 +62,14 @@ export function cloze(ctx: QuizContext): Question[] {
         for (const o of ctx.keyTerms) {
           if (seen.has(o.head) || o.plural !== k.plural || s.text.toLowerCase().includes(o.head)) continue
           if (o.text.split(' ').length !== k.text.split(' ').length) continue
+          // A sibling term ("iodine intake" for "iodine deficiency") fits the gap as well as the answer does
+          // grammatically, so only reading tells them apart; unrelated terms are guessed by meaning.
+          const words = new Set(k.text.toLowerCase().split(' '))
+          if (!o.text.toLowerCase().split(' ').some((w) => words.has(w))) continue
           seen.add(o.head)
           distractors.push(o.text.toLowerCase())
         }
+        if (distractors.length < 2) continue
         const q = makeQuestion('cloze', gap(k.start, k.end), k.text, distractors.slice(0, 3), ev, `The article says: ${quoteEvidence(ev.text)}`)
         if (q) made.push(q)
       }

@@ -25,7 +25,8 @@ export function trueFalse(ctx: QuizContext): Question[] {
   for (const para of ctx.sentences) {
     for (const s of para) {
       const resolved = resolveLeadingPronoun(ctx, s)
-      if (resolved && within(ctx.numbers, s).length + within(ctx.dates, s).length + within(ctx.entities.mentions, s).length > 0) {
+      // The resolved name is itself a checkable fact: the statement says who did it.
+      if (resolved && s.text.split(/\s+/).length >= 7) {
         // "He has already displayed ..." is judged as "Trump has already displayed ...", proved by both sentences.
         const name = resolved.person.text.includes(' ') ? resolved.person.text : resolved.person.text
         const ev = evidenceOf(ctx, s.paragraph, resolved.previous.start, s.end)
@@ -35,16 +36,17 @@ export function trueFalse(ctx: QuizContext): Question[] {
       }
       if (!standsAlone(s, ctx.entities.mentions)) continue
       if (s.text.split(/\s+/).length > 55) continue
-      // Checkable facts: names, amounts, dates, any figure, or a proper name the data does not know ("Shandao Station").
+      // Checkable facts: names, amounts, dates, any figure, a proper name the data does not know ("Shandao Station"),
+      // or the story's key terms ("iodised salt" in a story about iodine).
       const facts = within(ctx.entities.mentions, s).length + within(ctx.numbers, s).length + within(ctx.dates, s).length +
-        (/\d/.test(s.text) ? 1 : 0) + (/\s[A-Z][\p{L}]+\s[A-Z][\p{L}]+/u.test(s.text) ? 1 : 0)
+        (/\d/.test(s.text) ? 1 : 0) + (/\s[A-Z][\p{L}]+\s[A-Z][\p{L}]+/u.test(s.text) ? 1 : 0) + within(ctx.keyTerms, s).length
       if (facts === 0) continue
       const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
       const swap = Number.parseInt(stableHash(s.text).slice(-2), 16) % 2 === 0 ? swapFact(ctx, s) : null
       if (swap) {
         const q = makeQuestion('true-false', swap.statement, 'False', [], ev, `False: the article gives ${swap.what}: ${quoteEvidence(ev.text)}`, 2)
         if (q) out.push(q)
-      } else if (facts >= 2 || /\d/.test(s.text) || within(ctx.numbers, s).length + within(ctx.dates, s).length > 0 || within(ctx.entities.mentions, s).some((m) => ['person', 'organisation', 'outlet'].includes(m.entity.type))) {
+      } else if (s.text.split(/\s+/).length >= 9 && (facts >= 2 || /\d/.test(s.text) || within(ctx.numbers, s).length + within(ctx.dates, s).length > 0 || within(ctx.entities.mentions, s).some((m) => ['person', 'organisation', 'outlet'].includes(m.entity.type)))) {
         // A true statement is worth judging only when it carries a checkable fact: who, how many, when, or two names.
         const q = makeQuestion('true-false', withoutLeadingConjunction(s.text), 'True', [], ev, `True: the article says ${quoteEvidence(ev.text)}`, 2)
         if (q) out.push(q)
