@@ -15,6 +15,7 @@ import { setupHandlers } from '../../src/main/handlers'
 import { setTrustedOrigins, type IpcRegistrar, type IpcSenderEvent } from '../../src/main/ipc'
 import type { FileDialogs } from '../../src/main/progress-files'
 import { serveBundle } from '../../src/main/protocol'
+import { createWorkerQuizRunner, type QuizRunner } from '../../src/main/quiz-runner'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const RENDERER_DIR = join(ROOT, 'out/renderer')
@@ -95,6 +96,8 @@ export class TestApp {
   #bridge = ''
   #browsers: (Browser | BrowserContext)[] = []
   #ownsDataDir: boolean
+  // The built worker, as the app runs it: quizzes and imports are made off the main thread here too.
+  readonly #quizzes: QuizRunner = createWorkerQuizRunner(join(ROOT, 'out/main/quiz-worker.js'))
   origin = ''
   dialogAnswers: { save: string | null; open: string | null } = { save: null, open: null }
   /** Paths the File → Open dialog for articles "chooses" next; `[]` (the default) is a cancelled dialog. */
@@ -113,6 +116,7 @@ export class TestApp {
       articleDialog: { openArticles: async () => this.articleDialogAnswer },
       openExternal: async (url) => void this.externalOpened.push(url),
       dataDir: this.dataDir,
+      quizzes: this.#quizzes,
       today: () => '2026-11-28'
     })
   }
@@ -169,6 +173,7 @@ export class TestApp {
   async close(): Promise<void> {
     for (const b of this.#browsers.splice(0)) await b.close().catch(() => undefined)
     await new Promise<void>((ok) => (this.#server ? this.#server.close(() => ok()) : ok()))
+    await this.#quizzes.close()
     if (this.#ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true })
   }
 }
