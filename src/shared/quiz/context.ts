@@ -98,7 +98,14 @@ export function resolveLeadingPronoun(ctx: QuizContext, s: Sentence): ResolvedSu
   const it = m[0] === 'It'
   const named = within(ctx.entities.mentions, previous)
   if (it && named.some((x) => x.entity.type === 'person')) return null
-  const people = named.filter((x) => (it ? x.entity.type === 'organisation' || x.entity.type === 'outlet' : x.entity.type === 'person'))
+  // "It" must be the organisation the sentence before was about (its subject), not one named in passing
+  // ("The Boeing Delta IV Heavy ... . It is now scheduled" is the rocket, not Boeing).
+  const people = named.filter((x) =>
+    it
+      ? (x.entity.type === 'organisation' || x.entity.type === 'outlet') && /^(?:The\s+)?$/.test(previous.text.slice(0, x.start - previous.start)) &&
+        ['VERB', 'AUX'].includes(previous.tokens.find((t) => t.start > x.end)?.pos ?? '')
+      : x.entity.type === 'person'
+  )
   const keys = new Set(people.map((x) => x.entity.key))
   if (keys.size !== 1) return null
   // Another person named in this sentence would make "he" ambiguous; keep it simple.

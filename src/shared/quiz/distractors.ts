@@ -12,9 +12,9 @@ function related(a: WorldEntity, b: WorldEntity): boolean {
   return a.key === b.key || a.relatedTo.includes(b.name) || b.relatedTo.includes(a.name) || a.partOf === b.name || b.partOf === a.name || (a.type === 'city' && a.country === b.name) || (b.type === 'city' && b.country === a.name)
 }
 
-// Coarse families of organisation kinds: a company is a fair distractor for a company, not for an alliance.
+// Families of organisation kinds: an aerospace firm stands against aerospace firms, never a retailer or an alliance.
 const ORG_FAMILY: Record<string, string> = {
-  'tech-company': 'company', 'aerospace-company': 'company', company: 'company', retailer: 'company', studio: 'company',
+  'tech-company': 'tech-company', 'aerospace-company': 'aerospace-company', company: 'company', retailer: 'retailer', studio: 'studio',
   alliance: 'alliance', intergovernmental: 'intergovernmental', executive: 'executive', ministry: 'ministry', agency: 'agency', legislature: 'legislature', court: 'court', military: 'military',
   charity: 'charity', 'trade-body': 'charity', 'armed-group': 'armed-group', movement: 'armed-group', religious: 'religious',
   party: 'party', 'sports-body': 'sports-body', university: 'university', unknown: 'unknown'

@@ -74,7 +74,9 @@ export function findEntities(sentences: Sentence[][], world: World, title = ''):
       for (let m = regex.exec(s.text); m; m = regex.exec(s.text)) {
         const entity = world.byForm.get(m[0])
         if (!entity) continue
-        // A form at the start of a sentence may be an ordinary word ("Chad", "Jordan"); a multi-word form is safe.
+        // After a first name the form is a surname ("Michael Sears" is a person, not the retailer).
+        const before = /([A-Z][a-z]+)\s+$/.exec(s.text.slice(Math.max(0, m.index - 20), m.index))
+        if (before && world.firstNames.has(before[1]!) && entity.type !== 'person') continue
         raw.push({ paragraph: s.paragraph, sentence: s.index, start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0], entity })
       }
     }

@@ -54,7 +54,14 @@ export function findQuotes(article: Article, sentences: Sentence[][], ents: Arti
         const sentence = sents.find((s) => s.start <= start && start < s.end)
         const from = sentence ? sentence.start : start
         const sayers = speakers.filter((p) => p.start >= from && p.end <= start && new RegExp(`^\\s+(?:also\\s+)?${SAY}\\b`).test(text.slice(p.end, p.end + 30)))
-        speaker = sayers[sayers.length - 1] ?? null
+        // "talks to Sambur about Boeing, saying ...": whoever follows "to", "with" or "by" is not the one speaking.
+        const notObject = (p: Mention): boolean => !/\b[a-z]+\s+(?:to|with|by|about|for|from|at|of|and)\s+(?:(?:[A-Z][\p{L}.]*|of|the|for)\s+){0,10}$/u.test(text.slice(Math.max(0, p.start - 80), p.start))
+        speaker = sayers.filter(notObject)[sayers.filter(notObject).length - 1] ?? null
+      }
+      if (!speaker) {
+        // "Secretary of the Air Force James Roche: “Oy. I agree.”": the name right before the colon.
+        const colon = speakers.filter((p) => p.end <= start && /^\s*:\s*$/.test(text.slice(p.end, start)))
+        speaker = colon[colon.length - 1] ?? null
       }
       if (!speaker && /\b(?:He|She|he|she)\s+(?:also\s+)?(?:said|added|continued|told \w+(?: \w+)?)\s*[:,]?\s*$/.test(text.slice(Math.max(0, start - 40), start))) {
         // "She continued: “...”": the last person named before, in this paragraph.
@@ -67,7 +74,7 @@ export function findQuotes(article: Article, sentences: Sentence[][], ents: Arti
         if (leadSay) {
           const sentence = sents.find((s) => s.start <= start && start < s.end)
           const from = sentence ? sentence.start : start - 120
-          const cands = people.filter((p) => p.start >= from && p.end <= start)
+          const cands = people.filter((p) => p.start >= from && p.end <= start && notObjectOf(text, p))
           speaker = cands[cands.length - 1] ?? null
         }
       }
@@ -85,4 +92,8 @@ export function findQuotes(article: Article, sentences: Sentence[][], ents: Arti
     }
   })
   return out
+}
+
+function notObjectOf(text: string, p: Mention): boolean {
+  return !/\b[a-z]+\s+(?:to|with|by|about|for|from|at|of|and)\s+(?:(?:[A-Z][\p{L}.]*|of|the|for)\s+){0,10}$/u.test(text.slice(Math.max(0, p.start - 80), p.start))
 }

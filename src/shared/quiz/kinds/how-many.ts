@@ -43,5 +43,11 @@ export function numberDistractors(ctx: QuizContext, n: NumberMention): string[] 
     if (out.length >= 1) break
   }
   for (const v of nearbyValues(n.value, n.style, n.unit === '%' || /^per ?cent$/i.test(n.unit))) out.push(rewriteNumber(n, v))
-  return out.filter((t) => t !== n.text)
+  // A figure the same sentence gives for something else ("the Titan 4's $400 million") is ruled out by reading it.
+  const sentence = ctx.sentences[n.paragraph]![n.sentence]!.text
+  const inSentence = (t: string): boolean => {
+    const num = (/\d[\d,.]*\d|\d/.exec(t) ?? [''])[0]
+    return num !== '' && new RegExp(`(?<![\\d,.])${num.replace(/[.]/g, '\\.')}(?![\\d,]|\\.\\d)${n.scale ? `\\s+${n.scale}` : ''}`).test(sentence)
+  }
+  return out.filter((t) => t !== n.text && !inSentence(t))
 }

@@ -39,7 +39,7 @@ export function trueFalse(ctx: QuizContext): Question[] {
       // Checkable facts: names, amounts, dates, any figure, a proper name the data does not know ("Shandao Station"),
       // or the story's key terms ("iodised salt" in a story about iodine).
       const facts = within(ctx.entities.mentions, s).length + within(ctx.numbers, s).length + within(ctx.dates, s).length +
-        (/\d/.test(s.text) ? 1 : 0) + (/\s[A-Z][\p{L}]+\s[A-Z][\p{L}]+/u.test(s.text) ? 1 : 0) + within(ctx.keyTerms, s).length
+        (/\d/.test(s.text) ? 1 : 0) + (/\s[A-Z][\p{L}]+\s[A-Z][\p{L}]+/u.test(blankMentions(s.text, s.start, within(ctx.entities.mentions, s))) ? 1 : 0) + within(ctx.keyTerms, s).length
       if (facts === 0) continue
       const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
       const swap = Number.parseInt(stableHash(s.text).slice(-2), 16) % 2 === 0 ? swapFact(ctx, s) : null
@@ -104,4 +104,11 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
     }
   }
   return null
+}
+
+// The sentence with its known names blanked, so a known place inside a longer name ("Malaysia Tourism") is not counted twice.
+function blankMentions(text: string, offset: number, mentions: Array<{ start: number; end: number }>): string {
+  let out = text
+  for (const m of mentions) out = out.slice(0, m.start - offset) + '_'.repeat(m.end - m.start) + out.slice(m.end - offset)
+  return out
 }
