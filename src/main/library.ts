@@ -1,3 +1,4 @@
+import { normalizeForSearch } from '@shared/search'
 import { wordCount, type Article } from '@shared/article/model'
 import { contentId } from '@shared/import/content-id'
 import { contract, type ArticleSummary, type ImportOutcome, type StudyArticle } from '@shared/ipc/contract'
@@ -31,16 +32,6 @@ export function summarize(
     lastOpenedAt,
     licenceCredit: article.licence?.credit ?? null
   }
-}
-
-/** Lowercases and strips accents and punctuation, so "Müller's" matches "mullers" (as the renderer's search does). */
-export function normalizeForSearch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
 }
 
 /** What a Library needs besides its bundled articles; all optional so a bundled-only library stays one line. */

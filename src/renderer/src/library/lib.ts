@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '@shared/ipc/contract'
+import { normalizeForSearch } from '@shared/search'
 
 /** What the library shows of a user's progress on one article. */
 export interface ArticleProgress {
@@ -8,16 +9,6 @@ export interface ArticleProgress {
   best: number | null
   /** Questions due for review now. */
   due: number
-}
-
-/** Lowercases and strips accents and punctuation, so "Müller's" matches "mullers". */
-export function normalizeForSearch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
 }
 
 /**
