@@ -30,7 +30,8 @@ function sameKind(answer: WorldEntity, cand: WorldEntity): boolean {
     case 'organisation':
       return (ORG_FAMILY[answer.group] ?? answer.group) === (ORG_FAMILY[cand.group] ?? cand.group)
     case 'outlet':
-      return answer.group === cand.group || (['newspaper', 'website', 'magazine'].includes(answer.group) && ['newspaper', 'website', 'magazine'].includes(cand.group))
+      // The question names the kind ("which newspaper"), so every option must be one.
+      return answer.group === cand.group
     case 'region':
       return answer.group === cand.group
     default:

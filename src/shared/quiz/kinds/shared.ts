@@ -12,7 +12,7 @@ export function whPhrase(e: WorldEntity, subject: boolean): string {
     case 'city':
       return 'which city'
     case 'outlet':
-      return e.group === 'broadcaster' ? 'which broadcaster' : e.group === 'agency' ? 'which news agency' : e.group === 'journal' ? 'which journal' : e.group === 'magazine' ? 'which magazine' : 'which newspaper'
+      return e.group === 'broadcaster' ? 'which broadcaster' : e.group === 'agency' ? 'which news agency' : e.group === 'journal' ? 'which journal' : e.group === 'magazine' ? 'which magazine' : e.group === 'website' ? 'which news website' : 'which newspaper'
     case 'region':
       return e.group === 'continent' ? 'which continent' : e.group === 'state' ? 'which state' : e.group === 'former-state' ? 'which former state' : e.group === 'territory' ? 'which territory' : 'which region'
     case 'organisation':

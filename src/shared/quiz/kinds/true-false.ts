@@ -36,6 +36,9 @@ export function trueFalse(ctx: QuizContext): Question[] {
       }
       if (!standsAlone(s, ctx.entities.mentions)) continue
       if (s.text.split(/\s+/).length > 55) continue
+      // An instruction ("Wait until the fourth day ...") is advice, not a claim that can be true or false.
+      const first = s.tokens[0]
+      if (first && first.pos === 'VERB' && first.lemma === first.text.toLowerCase()) continue
       // Checkable facts: names, amounts, dates, any figure, a proper name the data does not know ("Shandao Station"),
       // or the story's key terms ("iodised salt" in a story about iodine).
       const facts = within(ctx.entities.mentions, s).length + within(ctx.numbers, s).length + within(ctx.dates, s).length +

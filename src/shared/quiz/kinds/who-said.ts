@@ -19,6 +19,9 @@ export function whoSaid(ctx: QuizContext): Question[] {
     if (words.split(/\s+/).length > 30 && firstEnd) words = firstEnd[1]!.replace(/\.$/, '')
     const n = words.split(/\s+/).length
     if (n < 5 || n > 40) continue
+    // A quote that names or signs off as its speaker ("... Jim") answers itself.
+    const nameParts = q.speaker.entity.name.split(' ').concat(q.speaker.text.split(' '))
+    if (/(?:^|[.!?]\s+)[A-Z][a-z]+$/.test(words) || nameParts.some((p) => p.length > 2 && words.includes(p))) continue
     // A quote starting in lower case is a fragment unless it is a whole reported clause ("... that “there is ...”").
     const lead = ctx.article.paragraphs[q.paragraph]!.slice(Math.max(0, q.start - 6), q.start)
     if (!/^[\p{Lu}]/u.test(words) && !(n >= 8 && /\bthat\s$/.test(lead))) continue
