@@ -50,6 +50,8 @@ export function standsAlone(s: Sentence, mentions: Mention[]): boolean {
   if (!/^[\p{Lu}\p{N}]/u.test(t)) return false
   if (!/[.!]["”’']?$/.test(t)) return false
   if (LEADING_REFERENCE.test(t)) return false
+  // "Sears, Roebuck & Co.. The deal ...": two sentences the splitter could not part make no single statement.
+  if (/[^.]\.\.\s+[A-Z]/.test(t)) return false
   // "this film", "these girls": a demonstrative points back to a sentence the learner is not shown.
   // Only near the start, where it is what the sentence is about; "in this ongoing crisis" later is the story itself.
   const opening = t.replace(/“[^”]*”|"[^"]*"/g, '').split(/\s+/).slice(0, 8).join(' ')

@@ -36,10 +36,12 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
   }
   // Gaps on names, amounts and dates ask more than a true statement does; gaps on key noun phrases ask less.
   const namedGap = (q: Question): boolean => /[\p{Lu}\p{N}]/u.test(q.answer)
+  // False statements come before gaps so the true/false key is not nearly always "True".
   const all = [
     ...PRIORITY.filter((k) => k !== 'true-false' && k !== 'cloze').flatMap((kind) => byKind[kind]),
+    ...byKind['true-false'].filter((q) => q.answer === 'False'),
     ...byKind.cloze.filter(namedGap),
-    ...byKind['true-false'],
+    ...byKind['true-false'].filter((q) => q.answer === 'True'),
     ...byKind.cloze.filter((q) => !namedGap(q))
   ]
   const perEvidence = new Map<string, Question[]>()

@@ -72,6 +72,8 @@ export function findNumbers(sentences: Sentence[][]): NumberMention[] {
         // Four-digit numbers without a currency are usually years.
         if (/^\d{4}$/.test(num) && !currency && value >= 1600 && value <= 2100) continue
         const after = s.text.slice(m.index + whole.length)
+        // "$11.5bn", "3D": a number glued to letters is not one this reader understands.
+        if (/^[\p{L}]/u.test(after)) continue
         if (/^(?:st|nd|rd|th)\b|^:\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)/i.test(after)) continue
         // Ends of a range ("from ten to 32 pages", "40 to 50 questions") are not single answers.
         if (/^\s*(?:to|-|–|and)\s+\d|^\s*(?:to|-|–)\s+[a-z]+\b/.test(after.slice(0, 20)) && !unit) continue

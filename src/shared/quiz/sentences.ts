@@ -13,7 +13,7 @@ export interface Sentence {
 }
 
 // Abbreviations after which wink-nlp or a period may end a "sentence" that really goes on.
-const NO_BREAK_AFTER = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gen|Gov|Lt|Col|Capt|Jr|Sr|Inc|Corp|Ltd|Co|No|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b(?:[A-Z]\.){1,3}|\bPh\.D\.)$/
+const NO_BREAK_AFTER = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gen|Gov|Lt|Col|Capt|Jr|Sr|Inc|Corp|Ltd|Co|No|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b(?:[A-Z]\.){1,3}|\bPh\.D\.|\bPh\.)$/
 
 /**
  * Splits every paragraph into sentences with exact offsets. Uses wink-nlp's splitter, then joins pieces
@@ -36,7 +36,7 @@ function splitParagraph(text: string, paragraph: number): Sentence[] {
       const closesQuote = /^[”’"')\]]/.test(firstTok.text) && s.last - s.first < 3
       // "the U.S. District Court": an abbreviation after a determiner or preposition is inside a noun phrase.
       const inPhrase = /\b(?:the|in|of|for|to|by|from|a|an)\s+(?:[A-Z]\.){2,3}$/.test(prevText)
-      const abbrev = NO_BREAK_AFTER.test(prevText) && (inPhrase || !/^[A-Z][a-z]+$/.test(firstTok.text))
+      const abbrev = NO_BREAK_AFTER.test(prevText) && (inPhrase || !/^[A-Z][a-z]+$/.test(firstTok.text) || /\bPh\.$/.test(prevText))
       if (startsLower || closesQuote || abbrev) {
         prev.last = s.last
         continue

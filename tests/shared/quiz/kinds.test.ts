@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { generateQuiz } from '@shared/quiz/generate'
+import type { Question, QuestionKind } from '@shared/quiz/model'
+import { BLANK } from '@shared/quiz/kinds/cloze'
+import { SEED_FILE, corpus, load } from './support'
+
+const seed = generateQuiz(load(SEED_FILE))
+const all: Question[] = [...seed, ...corpus().flatMap(({ article }) => generateQuiz(article))]
+const ofKind = (k: QuestionKind, qs: Question[] = all): Question[] => qs.filter((q) => q.kind === k)
+
+describe('each question kind', () => {
+  it('who-said: the seed asks who spoke Obama’s words, and the named speaker is in the evidence', () => {
+    const q = ofKind('who-said', seed).find((q) => /no weakening of resolve/.test(q.prompt))
+    expect(q?.answer).toBe('Barack Obama')
+    for (const q of ofKind('who-said')) {
+      expect(q.prompt).toMatch(/^(?:Who|Which [a-z ]+) said “.+”\?$/)
+      expect(q.evidence.text).toContain(q.answer.split(' ').pop()!)
+    }
+  })
+
+  it('when: options are dates of one granularity, and a bare weekday shows the day it resolves to', () => {
+    const qs = ofKind('when')
+    expect(qs.length).toBeGreaterThanOrEqual(3)
+    const shape = (o: string): string => o.replace(/[A-Z][a-z]+/g, 'W').replace(/\d+/g, '9')
+    for (const q of qs) {
+      expect(new Set(q.options.map(shape)).size).toBe(1)
+      expect(q.prompt).toMatch(/^When (?:did|does|was|were|is|are|will) /)
+    }
+    const monday = ofKind('when', seed).find((q) => /telephone conversation/.test(q.prompt))
+    expect(monday?.answer).toBe('Monday, November 14, 2016')
+  })
+
+  it('how-many: options keep the answer’s hedge and unit, and no two are equal', () => {
+    const qs = ofKind('how-many')
+    expect(qs.length).toBeGreaterThan(10)
+    for (const q of qs) {
+      const frame = (o: string): string => o.replace(/[\d,.]+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/gi, '#')
+      expect(new Set(q.options.map(frame)).size, q.options.join(' | ')).toBe(1)
+      expect(q.prompt).toMatch(/\b(?:how many|how much|what percentage)\b/i)
+    }
+  })
+
+  it('true-false: both keys occur, and a false statement is the evidence with one fact changed', () => {
+    const qs = ofKind('true-false')
+    const falses = qs.filter((q) => q.answer === 'False')
+    expect(falses.length).toBeGreaterThan(10)
+    expect(qs.filter((q) => q.answer === 'True').length).toBeGreaterThan(10)
+    for (const q of falses) {
+      expect(q.options).toEqual(['True', 'False'])
+      expect(q.prompt).not.toBe(q.evidence.text)
+      expect(q.explanation).toMatch(/^False/)
+    }
+  })
+
+  it('cloze: the answer put back into the gap gives the article’s sentence', () => {
+    const qs = ofKind('cloze')
+    expect(qs.length).toBeGreaterThan(10)
+    for (const q of qs) {
+      expect(q.prompt.startsWith('Fill the gap: ')).toBe(true)
+      const filled = q.prompt.slice('Fill the gap: '.length).replace(BLANK, q.answer)
+      expect(q.evidence.text.endsWith(filled.slice(filled.indexOf(q.answer)))).toBe(true)
+    }
+  })
+
+  it('who-what-where: the question word matches the answer’s type', () => {
+    for (const q of ofKind('who-what-where')) {
+      expect(q.prompt).toMatch(/\b(?:[Ww]ho|[Ww]hom|[Ww]hich [a-z ]+)\b/)
+      expect(q.prompt).not.toMatch(/\bthe which\b/i)
+    }
+  })
+
+  it('who-did-what: options are the pair both ways and other people, one of them the article’s', () => {
+    const q = ofKind('who-did-what', seed)[0]!
+    expect(q.options.length).toBe(4)
+    for (const o of q.options) expect(o).toMatch(/^\S+ called \S+$/)
+    expect(q.options).toContain('Trump called Putin')
+  })
+
+  it('every prompt is a finished question or statement, never a fragment', () => {
+    for (const q of all) {
+      if (q.kind === 'true-false') expect(q.prompt).toMatch(/^[\p{Lu}\p{N}“"].*[.!]["”’']?$/u)
+      else if (q.kind !== 'cloze') expect(q.prompt).toMatch(/^[\p{Lu}].*\?$/u)
+      expect(q.prompt).not.toMatch(/^(?:Fill the gap: )?[a-z]/)
+    }
+  })
+})

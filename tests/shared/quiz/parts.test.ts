@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { findDates, formatDate } from '@shared/quiz/dates'
+import { findEntities } from '@shared/quiz/entities'
+import { findNumbers, nearbyValues } from '@shared/quiz/numbers'
+import { findQuotes } from '@shared/quiz/quotes'
+import { splitSentences } from '@shared/quiz/sentences'
+import { defaultWorld } from '@shared/quiz/world'
+import type { Article } from '@shared/article/model'
+
+const article = (paragraphs: string[], date: string | null = '2016-11-15', title = 'A story'): Article => ({
+  id: 't', title, date, dateLabel: null, source: null, byline: null, credits: [], paragraphs, headings: [], licence: null
+})
+
+describe('sentences', () => {
+  it('does not split after an abbreviation inside a noun phrase', () => {
+    const s = splitSentences(article(['The suit was filed in the U.S. District Court in Texas. It names no one.']))[0]!
+    expect(s.map((x) => x.text)).toEqual(['The suit was filed in the U.S. District Court in Texas.', 'It names no one.'])
+  })
+  it('keeps "Ph.D." inside its sentence and offsets exact', () => {
+    const p = 'She earned a Ph.D. in physics from MIT in 2001. Then she left.'
+    const s = splitSentences(article([p]))[0]!
+    expect(s[0]!.text).toBe('She earned a Ph.D. in physics from MIT in 2001.')
+    for (const x of s) expect(p.slice(x.start, x.end)).toBe(x.text)
+  })
+})
+
+describe('dates', () => {
+  const dates = (p: string, d: string | null = '2016-11-15') => {
+    const a = article([p], d)
+    return findDates(splitSentences(a), a.date)
+  }
+  it('resolves a bare weekday to the latest such day on or before the article date', () => {
+    const [d] = dates('Trump spoke with Putin on Monday.')
+    expect(formatDate(d!.time, d!.granularity, d!.weekday)).toBe('Monday, November 14, 2016')
+  })
+  it('puts a month-day date in the coming year when the story looks ahead', () => {
+    const [d] = dates('Trump takes office on January 20.')
+    expect(formatDate(d!.time, d!.granularity, false)).toBe('January 20, 2017')
+  })
+  it('reads bare years and decades, and keeps nothing without an article date that lacks a year', () => {
+    expect(dates('It was annexed in 2014 after the 1990s wars.').map((d) => d.granularity)).toEqual(['year', 'decade'])
+    expect(dates('They met on Monday.', null)).toEqual([])
+  })
+})
+
+describe('numbers', () => {
+  it('keeps hedge and unit, and skips years, ranges and bare numbers', () => {
+    const a = article(['Trump doubted almost 70 years of support. In 2014 there were 632 camps with 116,382 families. Forms run from ten to 32 pages.'])
+    expect(findNumbers(splitSentences(a)).map((n) => n.text)).toEqual(['almost 70 years', '632 camps', '116,382 families'])
+  })
+  it('offers nearby values of the same precision', () => {
+    expect(nearbyValues(70, 'digits').slice(0, 3)).toEqual([60, 80, 50])
+    expect(nearbyValues(95, 'digits', true).every((v) => v <= 100)).toBe(true)
+    expect(nearbyValues(116382, 'digits').every((v) => v % 1000 !== 0)).toBe(true)
+  })
+})
+
+describe('entities', () => {
+  it('types curated names, links bare surnames only when the full name is given, and reads "Michael Sears" as a person', () => {
+    const a = article(['Donald Trump met Cres Eastman, a professor. Eastman said Trump listened.', 'Boeing officer Michael Sears was charged. Kane scored.'])
+    const e = findEntities(splitSentences(a), defaultWorld())
+    const seen = e.mentions.map((m) => `${m.text}:${m.entity.type}`)
+    expect(seen).toContain('Trump:person')
+    expect(seen).toContain('Eastman:person')
+    expect(seen).not.toContain('Sears:organisation')
+    expect(seen.some((x) => x.startsWith('Kane'))).toBe(false)
+  })
+})
+
+describe('quotes', () => {
+  it('gives "he said" to the person named before it, and never a quote to the person spoken to', () => {
+    const a = article([
+      'Barack Obama spoke at length. “There is no weakening of resolve,” he said.',
+      'Secretary of the Air Force James Roche wrote many emails.',
+      'An additional email by Roche provides a contrast to his criticism of Airbus, as he talks to Assistant Secretary of the Air Force for Acquisition Marvin Sambur about Boeing, saying, "I love the plan, big guy."'
+    ])
+    const s = splitSentences(a)
+    const q = findQuotes(a, s, findEntities(s, defaultWorld()))
+    expect(q[0]!.speaker?.entity.name).toBe('Barack Obama')
+    expect(q[1]!.speaker?.text).not.toBe('Marvin Sambur')
+    expect(q).toHaveLength(2)
+  })
+})
