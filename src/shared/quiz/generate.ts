@@ -36,9 +36,10 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
   }
   // Gaps on names, amounts and dates ask more than a true statement does; gaps on key noun phrases ask less.
   const namedGap = (q: Question): boolean => /[\p{Lu}\p{N}]/u.test(q.answer)
-  // False statements come before gaps so the true/false key is not nearly always "True".
+  // False statements come before gaps and plain true statements so the true/false key is not nearly always
+  // "True"; an amount or a name is better asked with four options than as a swapped fact with two.
   const all = [
-    ...PRIORITY.filter((k) => k !== 'true-false' && k !== 'cloze').flatMap((kind) => byKind[kind]),
+    ...(['who-did-what', 'when', 'who-said', 'how-many', 'who-what-where'] as const).flatMap((kind) => byKind[kind]),
     ...byKind['true-false'].filter((q) => q.answer === 'False'),
     ...byKind.cloze.filter(namedGap),
     ...byKind['true-false'].filter((q) => q.answer === 'True'),
@@ -59,13 +60,16 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
   // when present, only names who "he" is).
   // The same person or place as the key again and again makes a dull quiz; true/false keys are exempt.
   const answerOk = (q: Question, cap = 3): boolean => q.kind === 'true-false' || (perAnswer.get(q.answer.toLowerCase()) ?? 0) < cap
+  // Plain true statements and gaps on common nouns test least; they only fill a quiz that is otherwise short.
+  const filler = (q: Question): boolean => (q.kind === 'true-false' && q.answer === 'True') || (q.kind === 'cloze' && !namedGap(q))
   // First pass: one question per sentence, the best kind first, so no question gives away another's answer.
   for (const q of all) {
-    if (ids.has(q.id) || !answerOk(q)) continue
+    if (ids.has(q.id) || !answerOk(q) || filler(q)) continue
     if ((perEvidence.get(`${q.evidence.paragraph}:${q.evidence.end}`) ?? []).length === 0) take(q)
   }
-  // Second pass, only for articles short of about one question per 50 words: a second question on a sentence,
-  // never beside a true/false statement (which would show the other's answer) nor on the same answer.
+  // Then, only for articles short of about one question per 50 words: fillers on sentences not yet asked about,
+  // then a second question on a sentence, never beside a true/false statement (which would show the other's
+  // answer) nor on the same answer.
   const target = Math.ceil(wordCount(article) / TOP_UP_WORDS)
   for (const q of all) {
     if (chosen.length >= target) break

@@ -1,11 +1,10 @@
 import { stableHash } from '../../hash'
 import { evidenceOf, makeQuestion, quoteEvidence } from '../build'
 import { inQuote, resolveLeadingPronoun, standsAlone, withoutLeadingConjunction, within, type QuizContext } from '../context'
-import { formatDate } from '../dates'
+import { formatDate, shiftDate } from '../dates'
 import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
 import type { Sentence } from '../sentences'
-import { dateDistractors } from './when'
 import { numberDistractors } from './how-many'
 
 interface Swap {
@@ -45,7 +44,8 @@ export function trueFalse(ctx: QuizContext): Question[] {
         (/\d/.test(s.text) ? 1 : 0) + (/\s[A-Z][\p{L}]+\s[A-Z][\p{L}]+/u.test(blankMentions(s.text, s.start, within(ctx.entities.mentions, s))) ? 1 : 0) + within(ctx.keyTerms, s).length
       if (facts === 0) continue
       const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
-      const swap = Number.parseInt(stableHash(s.text).slice(-2), 16) % 2 === 0 ? swapFact(ctx, s) : null
+      // Two in three sentences that allow a clean swap become false statements, so "True" is no safe guess.
+      const swap = Number.parseInt(stableHash(s.text).slice(-2), 16) % 3 !== 0 ? swapFact(ctx, s) : null
       if (swap) {
         const q = makeQuestion('true-false', swap.statement, 'False', [], ev, `False: the article gives ${swap.what}: ${quoteEvidence(ev.text)}`, 2)
         if (q) out.push(q)
@@ -69,7 +69,8 @@ function replaceSpan(s: Sentence, start: number, end: number, text: string): str
 
 function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
   const nums = within(ctx.numbers, s).filter((n) => !inQuote(ctx, n.paragraph, n.start, n.end))
-  if (nums.length === 1) {
+  // "one or two points", "from 2004 to 2009": a number paired with another is read as a range, not swapped.
+  if (nums.length === 1 && !/\b(?:or|to|and|-|–)\s*$/.test(s.text.slice(0, nums[0]!.start - s.start)) && !/^\s*(?:or|to|-|–)\s/.test(s.text.slice(nums[0]!.end - s.start))) {
     const n = nums[0]!
     // "more than 1,000" stays true for any smaller figure: move a bound only where it becomes false.
     const up = /^(?:over|more than|at least|just over|above|as many as)$/i.test(n.hedge)
@@ -85,24 +86,28 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
   const dates = within(ctx.dates, s)
   if (dates.length === 1 && !dates[0]!.weekday) {
     const d = dates[0]!
-    const t = dateDistractors(ctx, d).find((x) => new Date(x).getUTCFullYear() === new Date(d.time).getUTCFullYear() || d.granularity !== 'day')
+    // A near shift, never another date of the story ("By 2000" for "By 2050" would be absurd, not false).
+    const t = [1, -1, 2].map((k) => shiftDate(d.time, d.granularity, d.granularity === 'day' ? k * 7 : k)).find((x) => new Date(x).getUTCFullYear() === new Date(d.time).getUTCFullYear() || d.granularity !== 'day')
     if (t !== undefined) {
       const written = d.granularity === 'day' && !/\d{4}/.test(d.text) ? formatDate(t, 'day', false).replace(/, \d{4}$/, '') : formatDate(t, d.granularity, false)
       if (!/^\d/.test(d.text) && /^[A-Z]/.test(written)) return { statement: replaceSpan(s, d.start, d.end, written), what: `“${d.text}”` }
       if (d.granularity === 'year' || d.granularity === 'decade') return { statement: replaceSpan(s, d.start, d.end, written), what: `“${d.text}”` }
     }
   }
+  // Who did it: the person a sentence opens with, acting (a verb follows at once), swapped for another person
+  // of the same standing the article names, so the article visibly gives the act to someone else. Never a
+  // person in apposition ("Co-founder of Google, Sergey Brin, ...") or after a title, where the swap reads as
+  // absurd rather than false; never an organisation, outlet or place, whose swap is merely unsupported.
   const ms = within(ctx.entities.mentions, s)
   const subject = ms[0]
-  if (subject && subject.start === s.start && subject.entity.type === 'person') {
+  if (subject && subject.start === s.start && subject.entity.type === 'person' && ms.filter((o) => o.entity.key === subject.entity.key).length === 1) {
     const next = s.tokens.find((t) => t.start >= subject.end)
-    if (next && (next.pos === 'VERB' || next.pos === 'AUX')) {
-      const others = entityDistractors(ctx, subject.entity, new Set(ms.map((m) => m.entity.key)), 3).filter((e) => ctx.entities.byKey.has(e.key))
-      const other = others[0]
+    if (next && next.start === subject.end + 1 && (next.pos === 'VERB' || next.pos === 'AUX')) {
+      const other = entityDistractors(ctx, subject.entity, new Set(ms.map((o) => o.entity.key)), 3).filter((e) => ctx.entities.byKey.has(e.key))[0]
       if (other) {
-        const full = subject.text.includes(' ')
-        const name = full ? ctx.entities.displayName.get(other.key) ?? other.name : (ctx.entities.displayName.get(other.key) ?? other.name).split(' ').pop()!
-        return { statement: replaceSpan(s, subject.start, subject.end, name), what: `${subject.text}` }
+        const shownOther = ctx.entities.displayName.get(other.key) ?? other.name
+        const name = subject.text.includes(' ') ? shownOther : shownOther.split(' ').pop()!
+        return { statement: replaceSpan(s, subject.start, subject.end, name), what: subject.text }
       }
     }
   }
