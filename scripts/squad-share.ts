@@ -5,7 +5,7 @@ import { generateQuiz } from '../src/shared/quiz/generate'
 
 // Prints the share of SQuAD answers (what people chose to ask about) that the generator also asks about:
 // an answer counts when it matches, after normalising case and punctuation, a generated question's answer
-// or the words the question hides (a cloze gap, the amount behind "how many").
+// or, for a false statement, the fact it swapped.
 interface SquadItem { id: string; title: string; passage: string; questions: Array<{ q: string; answer: string; all_answers: string[] }> }
 
 const file = resolve(import.meta.dirname, '../../shared/corpus/qa/squad-dev.jsonl')
@@ -21,7 +21,11 @@ for (const line of readFileSync(file, 'utf8').split('\n')) {
   const questions = generateQuiz(parsed.article)
   generated += questions.length
   const keys = new Set(questions.filter((q) => q.kind !== 'true-false').map((q) => norm(q.answer)))
-  for (const q of questions) if (q.kind === 'true-false' && q.answer === 'True') keys.add(norm(q.evidence.text))
+  // A false statement asks about the fact it swapped, which its explanation quotes ("the article gives “1960”").
+  for (const q of questions) {
+    const swapped = q.kind === 'true-false' && q.answer === 'False' ? /gives “([^”]+)”/.exec(q.explanation) : null
+    if (swapped) keys.add(norm(swapped[1]!))
+  }
   for (const q of item.questions) {
     asked++
     const answers = [q.answer, ...q.all_answers].map(norm)

@@ -39,6 +39,15 @@ describe('the whole corpus', () => {
     expect(bad.map((b) => b.q.options)).toEqual([])
   })
 
+  it('never lets the prompt give the answer away by naming it', () => {
+    const bad = all.filter(({ q }) => {
+      if (!['who-what-where', 'who-said', 'cloze'].includes(q.kind)) return false
+      const last = q.answer.split(' ').pop()!
+      return /^[\p{Lu}][\p{L}]{3,}$/u.test(last) && new RegExp(`(?<![\\p{L}])${last}(?![\\p{L}])`, 'u').test(q.prompt)
+    })
+    expect(bad.map((b) => `${b.q.prompt} → ${b.q.answer}`)).toEqual([])
+  })
+
   it('puts cloze gaps only on names, amounts, dates and key noun phrases, never on filler words', () => {
     const FILLER = /^(?:the|a|an|of|in|on|at|to|and|or|but|is|was|were|are|be|been|has|have|had|it|he|she|they|that|this|which|who|with|for|by|as|from)$/
     const KEY = /[\p{Lu}\p{N}]|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/u

@@ -5,7 +5,7 @@ import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
 import { dateDistractors } from './when'
 import { numberDistractors } from './how-many'
-import { boundInPlace, shown, soleAnswer } from './shared'
+import { boundInPlace, echoedElsewhere, shown, soleAnswer } from './shared'
 
 /** The blank shown in cloze prompts. */
 export const BLANK = '_____'
@@ -28,7 +28,7 @@ export function cloze(ctx: QuizContext): Question[] {
       const ms = within(ctx.entities.mentions, s)
       for (const m of [...ms].reverse()) {
         if (inQuote(ctx, m.paragraph, m.start, m.end) || !soleAnswer(s.text, s.start, m, ms)) continue
-        if (boundInPlace(ctx, m, s.text, s.start, s.tokens)) continue
+        if (boundInPlace(ctx, m, s.text, s.start, s.tokens) || echoedElsewhere(s.text, s.start, m)) continue
         if (m.entity.type === 'person' && !m.text.includes(' ') && m.start !== s.start) continue
         const answer = m.text.replace(/^the\s+/i, '')
         const start = m.end - answer.length

@@ -71,3 +71,13 @@ export function boundInPlace(ctx: QuizContext, m: Mention, sentenceText: string,
   void ctx
   return false
 }
+
+/**
+ * True when a name's distinctive word shows elsewhere in the sentence ("Universal Pictures' ... also from
+ * Universal"), so a gap or question word on it would be filled by the rest of the prompt.
+ */
+export function echoedElsewhere(sentenceText: string, sentenceStart: number, m: Mention): boolean {
+  const rest = sentenceText.slice(0, m.start - sentenceStart) + ' ' + sentenceText.slice(m.end - sentenceStart)
+  const words = [m.text, m.entity.name, ...m.entity.aliases].join(' ').split(/[\s,.'’-]+/).filter((w) => w.length >= 4 && /^[\p{Lu}]/u.test(w))
+  return words.some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u').test(rest))
+}

@@ -107,7 +107,7 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
       if (other) {
         const shownOther = ctx.entities.displayName.get(other.key) ?? other.name
         const name = subject.text.includes(' ') ? shownOther : shownOther.split(' ').pop()!
-        return { statement: replaceSpan(s, subject.start, subject.end, name), what: subject.text }
+        return { statement: replaceSpan(s, subject.start, subject.end, name), what: `“${subject.text}”` }
       }
     }
   }

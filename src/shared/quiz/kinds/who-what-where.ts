@@ -2,7 +2,7 @@ import { asQuestion, capitalise, evidenceOf, makeQuestion, quoteEvidence } from 
 import { inQuote, resolveLeadingPronoun, standsAlone, within, type QuizContext } from '../context'
 import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
-import { answerForm, boundInPlace, shown, soleAnswer, whPhrase } from './shared'
+import { answerForm, boundInPlace, echoedElsewhere, shown, soleAnswer, whPhrase } from './shared'
 
 /**
  * "Who / which organisation / which country ...?" questions: a person, organisation, outlet or place in a
@@ -27,7 +27,7 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
       const ms = within(ctx.entities.mentions, s)
       for (const m of ms) {
         if (inQuote(ctx, m.paragraph, m.start, m.end)) continue
-        if (!soleAnswer(s.text, s.start, m, ms)) continue
+        if (!soleAnswer(s.text, s.start, m, ms) || echoedElsewhere(s.text, s.start, m)) continue
         const rel = m.start - s.start
         const lead = s.text.slice(0, rel)
         const subject = lead === '' || /^the $/i.test(lead)
