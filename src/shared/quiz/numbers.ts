@@ -43,13 +43,13 @@ export function numberValue(text: string): number {
 }
 
 /** Writes a value the way the original number was written. */
-export function writeNumber(value: number, style: NumberMention['style'], capitalise = false): string {
+export function writeNumber(value: number, style: NumberMention['style'], capitalise = false, places = 0): string {
   if (style === 'words') {
     const w = WORDS_BY_VALUE.get(value)
     if (w) return capitalise ? w[0]!.toUpperCase() + w.slice(1) : w
   }
-  if (style === 'grouped') return value.toLocaleString('en-US')
-  return String(value)
+  if (style === 'grouped') return value.toLocaleString('en-US', { minimumFractionDigits: places, maximumFractionDigits: places })
+  return places > 0 ? value.toFixed(places) : String(value)
 }
 
 /**
@@ -102,7 +102,8 @@ export function findNumbers(sentences: Sentence[][]): NumberMention[] {
 export function rewriteNumber(n: NumberMention, value: number): string {
   const parts: string[] = []
   if (n.hedge) parts.push(n.hedge)
-  let num = `${n.currency}${writeNumber(value, n.style, /^[A-Z]/.test(n.text.slice(n.hedge ? n.hedge.length + 1 : 0)))}`
+  const places = (/\.(\d+)/.exec(n.text.replace(/[^\d.]/g, ''))?.[1] ?? '').length
+  let num = `${n.currency}${writeNumber(value, n.style, /^[A-Z]/.test(n.text.slice(n.hedge ? n.hedge.length + 1 : 0)), places)}`
   if (n.scale) num += ` ${n.scale}`
   if (n.unit === '%') num += '%'
   else if (n.unit) num += ` ${n.unit}`
@@ -120,8 +121,10 @@ export function nearbyValues(value: number, style: NumberMention['style'], perce
   if (percent) {
     // Shares stay between 0 and 100 and move by fives, or by ones near the ends.
     const step = value >= 90 || value <= 10 ? 2 : 5
+    // Same decimals as the answer ("88.93%" against "83.93%"), so precision does not mark the key.
+    const places = (String(value).split('.')[1] ?? '').length
     for (const d of [-1, 1, -2, 2, -3, 3]) {
-      const v = Number((value + d * step).toFixed(1))
+      const v = Number((value + d * step).toFixed(places))
       if (v > 0 && v <= 100 && v !== value && !out.includes(v)) out.push(v)
     }
     return out

@@ -65,6 +65,8 @@ export function boundInPlace(ctx: QuizContext, m: Mention, sentenceText: string,
   const prev = [...tokens].reverse().find((t) => t.start < m.start)
   if (prev && 'pos' in prev && prev.pos === 'NOUN' && m.start > sentenceStart) return true
   const lead = sentenceText.slice(0, m.start - sentenceStart)
+  // A dateline ("November 17, Brisbane, Australia - The ...") places the report, it is not a fact of the story.
+  if (/^[^.]{0,60}$/.test(lead) && /^[^.]{0,40}?\s[-–—]\s/.test(sentenceText.slice(m.end - sentenceStart)) && !/\s[-–—]\s/.test(lead)) return true
   // Part of a longer name ("University of Colorado", "Bank of America"): the name, not the place, is the fact.
   if (/\b[A-Z][\p{L}]+\s+of\s+(?:the\s+)?$/u.test(lead)) return true
   if (m.start > sentenceStart && /(?:\b[A-Z][\p{L}-]*\.?|\b(?:frontman|leader|candidate|rival|counterpart|president|minister|star|striker|player|coach|spokesman|spokeswoman|chief|director|head|founder|ambassador|secretary|senator|governor|mayor|chairman|actor|singer|author))\s$/u.test(lead)) return true
