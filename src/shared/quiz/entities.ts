@@ -115,7 +115,6 @@ function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[
     known.some((k) => k.paragraph === p && k.start < end && start < k.end)
   const people = new Map<string, WorldEntity>()
   const out: Mention[] = []
-  const pending: Array<{ s: Sentence; start: number; end: number; text: string }> = []
 
   for (const para of sentences) {
     for (const s of para) {
@@ -139,7 +138,6 @@ function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[
           let type: EntityType | null = null
           if (words.length >= 2 && world.orgHeads.has(lastWord)) type = 'organisation'
           else if (words.length >= 2 && words.length <= 4 && (world.firstNames.has(words[0]!) || afterTitle)) type = 'person'
-          else if (words.length === 1 && afterTitle) pending.push({ s, start: first.start, end: last.end, text })
           if (type) {
             const key = `${type}:${text}`
             let entity = people.get(key)
@@ -183,7 +181,6 @@ function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[
       }
     }
   }
-  void pending
   return out
 }
 

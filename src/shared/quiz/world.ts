@@ -78,8 +78,7 @@ export function buildWorld(data: typeof WORLD_DATA): World {
     add({ name: c.name, type: 'country', group: c.region, country: c.partOf ?? c.name, region: c.region, partOf: c.partOf ?? null, aliases: c.aliases, role: null, relatedTo: c.relatedTo ?? [] })
   }
   for (const r of data.regions) {
-    const type: EntityType = r.kind === 'state' ? 'region' : 'region'
-    add({ name: r.name, type, group: r.kind, country: r.partOf ?? null, region: r.partOf ? regionOf.get(r.partOf) ?? null : null, partOf: r.partOf ?? null, aliases: r.aliases, role: null })
+    add({ name: r.name, type: 'region', group: r.kind, country: r.partOf ?? null, region: r.partOf ? regionOf.get(r.partOf) ?? null : null, partOf: r.partOf ?? null, aliases: r.aliases, role: null })
   }
   for (const c of data.cities) {
     add({ name: c.name, type: 'city', group: 'city', country: c.country, region: regionOf.get(c.country) ?? null, partOf: c.country, aliases: c.aliases, role: null })

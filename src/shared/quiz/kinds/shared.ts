@@ -55,7 +55,7 @@ export function soleAnswer(sentenceText: string, sentenceStart: number, m: Menti
  * modifier before a noun ("US allies", "NATO efforts"), or after a title or descriptor that only the answer
  * fits ("Russia's President Vladimir Putin", "Republican frontman Trump", "Mr. Yanukovych").
  */
-export function boundInPlace(ctx: QuizContext, m: Mention, sentenceText: string, sentenceStart: number, tokens: Array<{ start: number; pos: string }>): boolean {
+export function boundInPlace(m: Mention, sentenceText: string, sentenceStart: number, tokens: Array<{ start: number; pos: string }>): boolean {
   const next = tokens.find((t) => t.start >= m.end)
   if (next && next.start === m.end + 1 && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos)) return true
   if (sentenceText.charAt(m.end - sentenceStart) === '-') return true
@@ -70,7 +70,6 @@ export function boundInPlace(ctx: QuizContext, m: Mention, sentenceText: string,
   // Part of a longer name ("University of Colorado", "Bank of America"): the name, not the place, is the fact.
   if (/\b[A-Z][\p{L}]+\s+of\s+(?:the\s+)?$/u.test(lead)) return true
   if (m.start > sentenceStart && /(?:\b[A-Z][\p{L}-]*\.?|\b(?:frontman|leader|candidate|rival|counterpart|president|minister|star|striker|player|coach|spokesman|spokeswoman|chief|director|head|founder|ambassador|secretary|senator|governor|mayor|chairman|actor|singer|author))\s$/u.test(lead)) return true
-  void ctx
   return false
 }
 

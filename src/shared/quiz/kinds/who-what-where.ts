@@ -35,7 +35,7 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
         if (subject && (!nextTok || !['VERB', 'AUX', 'ADV'].includes(nextTok.pos))) continue
         // A name used as a modifier ("US allies", "NATO efforts") or as the source of a closing attribution
         // (", the Kremlin announced") cannot take a question word in place.
-        if (!subject && boundInPlace(ctx, m, s.text, s.start, s.tokens)) continue
+        if (!subject && boundInPlace(m, s.text, s.start, s.tokens)) continue
         if (!subject && /^\s+(?:also\s+)?(?:said|says|announced|added|told|reported|stated|confirmed)\b/.test(s.text.slice(m.end - s.start))) continue
         if (!subject && s.text.split(/\s+/).length > 50) continue
         // In place, the question word must follow a plain word ("told the", "with"), not a bracket or a list.
