@@ -94,7 +94,7 @@ export interface ResolvedSubject {
  */
 export function resolveLeadingPronoun(ctx: QuizContext, s: Sentence): ResolvedSubject | null {
   const m = /^(?:He|She|It)\b/.exec(s.text)
-  if (!m || s.index === 0) return null
+  if (!m || s.index === 0 || inQuote(ctx, s.paragraph, s.start, s.start + 1)) return null
   const previous = ctx.sentences[s.paragraph]![s.index - 1]!
   // "He"/"She" is a person; "It" an organisation or news outlet, and only when the sentence before names no person.
   const it = m[0] === 'It'

@@ -45,6 +45,8 @@ export function soleAnswer(sentenceText: string, sentenceStart: number, m: Menti
   const after = sentenceText.slice(m.end - sentenceStart)
   if (/(?:\band|\bor|,|\/|&)\s*(?:the\s+)?$/.test(before) && inSentence.some((o) => o !== m && o.entity.type === m.entity.type && o.end <= m.start)) return false
   if (/^\s*(?:,|\band\b|\bor\b|\/|&)/.test(after) && inSentence.some((o) => o !== m && o.entity.type === m.entity.type && o.start >= m.end)) return false
+  // One of a list whose other members the data does not know ("MIT and Colorado State University").
+  if (/^\s+and\s+(?:the\s+)?[\p{Lu}]/u.test(after) || /[\p{Lu}][\p{L}]*\s+and\s+(?:the\s+)?$/u.test(before)) return false
   // Possessives and compound modifiers ("Trump's team", "the Kremlin statement") do not take a wh-word cleanly.
   if (/^['’]s?\b/.test(after) || /^-/.test(after)) return false
   return true

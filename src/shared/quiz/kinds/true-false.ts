@@ -1,4 +1,3 @@
-import { stableHash } from '../../hash'
 import { evidenceOf, makeQuestion, quoteEvidence } from '../build'
 import { inQuote, resolveLeadingPronoun, standsAlone, withoutLeadingConjunction, within, type QuizContext } from '../context'
 import { formatDate, shiftDate } from '../dates'
@@ -16,8 +15,7 @@ interface Swap {
  * True-or-false statements: a sentence the article states, or the same sentence with one fact swapped
  * for another of the same kind that the article contradicts: an amount (same unit and hedge), a date
  * (same granularity) or the person who acts (another person of the article in the same field). Places
- * are never swapped: a nearby or broader place can still be true. Which sentences become false is
- * decided by a hash of the sentence, so the quiz is stable.
+ * are never swapped: a nearby or broader place can still be true.
  */
 export function trueFalse(ctx: QuizContext): Question[] {
   const out: Question[] = []
@@ -35,6 +33,8 @@ export function trueFalse(ctx: QuizContext): Question[] {
       }
       if (!standsAlone(s, ctx.entities.mentions)) continue
       if (s.text.split(/\s+/).length > 55) continue
+      // Quoted words are the speaker's, not the article's claims.
+      if (inQuote(ctx, s.paragraph, s.start, s.start + 1)) continue
       // An instruction ("Wait until the fourth day ...") is advice, not a claim that can be true or false.
       const first = s.tokens[0]
       if (first && first.pos === 'VERB' && first.lemma === first.text.toLowerCase()) continue
@@ -44,8 +44,9 @@ export function trueFalse(ctx: QuizContext): Question[] {
         (/\d/.test(s.text) ? 1 : 0) + (/\s[A-Z][\p{L}]+\s[A-Z][\p{L}]+/u.test(blankMentions(s.text, s.start, within(ctx.entities.mentions, s))) ? 1 : 0) + within(ctx.keyTerms, s).length
       if (facts === 0) continue
       const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
-      // Two in three sentences that allow a clean swap become false statements, so "True" is no safe guess.
-      const swap = Number.parseInt(stableHash(s.text).slice(-2), 16) % 3 !== 0 ? swapFact(ctx, s) : null
+      // Every sentence that allows a clean swap becomes a false statement: clean swaps are rare enough that
+      // "True" would otherwise be a safe guess.
+      const swap = swapFact(ctx, s)
       if (swap) {
         const q = makeQuestion('true-false', swap.statement, 'False', [], ev, `False: the article gives ${swap.what}: ${quoteEvidence(ev.text)}`, 2)
         if (q) out.push(q)
@@ -70,7 +71,8 @@ function replaceSpan(s: Sentence, start: number, end: number, text: string): str
 function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
   const nums = within(ctx.numbers, s).filter((n) => !inQuote(ctx, n.paragraph, n.start, n.end))
   // "one or two points", "from 2004 to 2009": a number paired with another is read as a range, not swapped.
-  if (nums.length === 1 && !/\b(?:or|to|and|-|–)\s*$/.test(s.text.slice(0, nums[0]!.start - s.start)) && !/^\s*(?:or|to|-|–)\s/.test(s.text.slice(nums[0]!.end - s.start))) {
+  // Singular units ("a 12 year cycle", "70 meter hall") are compound adjectives, often fixed facts a swap makes absurd.
+  if (nums.length === 1 && !/^[a-z]+[^s]$/.test(nums[0]!.unit) && !inParentheses(s, nums[0]!.start) && !/\b(?:or|to|and|-|–)\s*$/.test(s.text.slice(0, nums[0]!.start - s.start)) && !/^\s*(?:or|to|-|–)\s/.test(s.text.slice(nums[0]!.end - s.start))) {
     const n = nums[0]!
     // "more than 1,000" stays true for any smaller figure: move a bound only where it becomes false.
     const up = /^(?:over|more than|at least|just over|above|as many as)$/i.test(n.hedge)
@@ -84,10 +86,12 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
     if (alt) return { statement: replaceSpan(s, n.start, n.end, alt), what: `“${n.text}”` }
   }
   const dates = within(ctx.dates, s)
-  if (dates.length === 1 && !dates[0]!.weekday) {
+  if (dates.length === 1 && !dates[0]!.weekday && !inParentheses(s, dates[0]!.start)) {
     const d = dates[0]!
     // A near shift, never another date of the story ("By 2000" for "By 2050" would be absurd, not false).
-    const t = [1, -1, 2].map((k) => shiftDate(d.time, d.granularity, d.granularity === 'day' ? k * 7 : k)).find((x) => new Date(x).getUTCFullYear() === new Date(d.time).getUTCFullYear() || d.granularity !== 'day')
+    // A round year ("by 2050") moves by ten, so the false one is not a quibble of a single year.
+    const roundYear = d.granularity === 'year' && new Date(d.time).getUTCFullYear() % 10 === 0
+    const t = [1, -1, 2].map((k) => shiftDate(d.time, d.granularity, d.granularity === 'day' ? k * 7 : roundYear ? k * 10 : k)).find((x) => new Date(x).getUTCFullYear() === new Date(d.time).getUTCFullYear() || d.granularity !== 'day')
     if (t !== undefined) {
       const written = d.granularity === 'day' && !/\d{4}/.test(d.text) ? formatDate(t, 'day', false).replace(/, \d{4}$/, '') : formatDate(t, d.granularity, false)
       if (!/^\d/.test(d.text) && /^[A-Z]/.test(written)) return { statement: replaceSpan(s, d.start, d.end, written), what: `“${d.text}”` }
@@ -119,4 +123,10 @@ function blankMentions(text: string, offset: number, mentions: Array<{ start: nu
   let out = text
   for (const m of mentions) out = out.slice(0, m.start - offset) + '_'.repeat(m.end - m.start) + out.slice(m.end - offset)
   return out
+}
+
+// A fact in brackets ("(1999 dollars)") is a detail of another fact, not one worth a question of its own.
+function inParentheses(s: Sentence, at: number): boolean {
+  const before = s.text.slice(0, at - s.start)
+  return before.lastIndexOf('(') > before.lastIndexOf(')')
 }
