@@ -46,7 +46,8 @@ describe('the library in real Chromium: import a text file, an HTML page and pas
     win.page.on('request', (r) => requests.push(r.url()))
     await win.page.locator('[data-question-id]').waitFor()
     await win.page.getByRole('button', { name: /^Library/ }).click()
-    expect(await titles(win)).toHaveLength(1)
+    const bundled = (await titles(win)).length
+    expect(bundled).toBeGreaterThanOrEqual(1)
 
     // 1. A text file dropped on the window.
     await dropFile(win, 'harbour-strike.txt', readFileSync(join(FIXTURES, 'harbour-strike.txt'), 'utf8'))
@@ -84,7 +85,7 @@ describe('the library in real Chromium: import a text file, an HTML page and pas
     await win.page.getByRole('button', { name: /^Library/ }).click()
     await dropFile(win, 'empty.txt', '')
     await expect(win.page.getByRole('alert').innerText()).resolves.toMatch(/empty/i)
-    expect(await titles(win)).toHaveLength(4)
+    expect(await titles(win)).toHaveLength(bundled + 3)
     expect((await titles(win))[0]).toBe('Night trains return to the northern line') // last opened first
 
     // Search reaches the full text, not only titles.
@@ -107,7 +108,7 @@ describe('the library in real Chromium: import a text file, an HTML page and pas
     await win.page.getByText(/1 answered/).waitFor()
     await win.page.getByRole('button', { name: /^Library/ }).click()
     const after = await titles(win)
-    expect(after).toHaveLength(4)
+    expect(after).toHaveLength(bundled + 3)
     expect(after[0]).toBe('Night trains return to the northern line') // last opened first
     for (const t of ['Dock workers end three-day strike at Skarport harbour', 'Tidal ferry opens in Port Arvel after six-year wait']) {
       expect(after.some((x) => x.startsWith(t.slice(0, 30)))).toBe(true)
@@ -119,7 +120,7 @@ describe('the library in real Chromium: import a text file, an HTML page and pas
     // Delete asks first, and the article goes.
     await win.page.getByRole('button', { name: /Delete “Dock workers/ }).click()
     await win.page.getByRole('dialog', { name: 'Delete this article?' }).getByRole('button', { name: 'Delete article' }).click()
-    await expect.poll(() => titles(win)).toHaveLength(3)
+    await expect.poll(() => titles(win)).toHaveLength(bundled + 2)
     expect(win.errors).toEqual([])
     await win.close()
   })

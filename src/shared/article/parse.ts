@@ -171,7 +171,9 @@ function parsePlain(text: string, options: ParseOptions): ParseResult {
       if (dated) {
         flush()
         date = dated.iso
-        dateLabel = dated.iso ? line.replace(/^date\s*:\s*/i, '') : null
+        // A bare ISO date is no label worth printing: the reader formats the date itself.
+        const label = line.replace(/^date\s*:\s*/i, '')
+        dateLabel = dated.iso && !/^\d{4}-\d{2}-\d{2}$/.test(label) ? label : null
         continue
       }
       if (CREDIT.test(line)) {

@@ -59,6 +59,7 @@ describe('parseArticle on every corpus article', () => {
       expect(a.title).toBe(lines[0]!.trim())
       const dateLine = /^Date:\s*(\S*)/.exec(lines[1] ?? '')
       expect(a.date).toBe(dateLine?.[1] || null)
+      expect(a.dateLabel).toBeNull() // an ISO date line needs no label: the reader formats the date
       const blocks = text
         .split(/\n\s*\n/)
         .slice(1)
