@@ -28,6 +28,9 @@ const MONTH_RE = '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|April|Apr\\
 const STRICT_DATE = new RegExp(`^(?:${WEEKDAYS.join('|')}|${MONTH_RE} \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_RE}(?:,? \\d{4})?|${MONTH_RE}(?: of)? \\d{4})$`)
 const FUTURE = /\b(?:will|is to|are to|is due|are due|scheduled|plans? to|expected to|is set to|are set to)\b/
 const YEAR = /(?<![\p{L}\p{N}$£€.,-])((?:1[6-9]|20)\d\d)(s)?(?![\p{L}\p{N}]|,\d|\.\d|-\d)/gu
+// Earlier years ("in 1253") read as plain amounts as often as years, so they count only after a preposition of time
+// and when no counted noun follows ("in 1500 ships" is an amount).
+const EARLY_YEAR = /(?<=\b(?:[Ii]n|[Bb]y|[Ss]ince|[Aa]fter|[Bb]efore|[Uu]ntil|[Ff]rom|[Oo]f|[Dd]uring|[Cc]irca)\s)(1[0-5]\d\d)(?![\p{L}\p{N}]|,\d|\.\d|-\d|\s+[a-z]+s\b)/gu
 
 /** Formats a resolved date at its granularity: "Monday, November 14, 2016", "January 20, 2017", "2014", "1990s". */
 export function formatDate(time: number, granularity: Granularity, weekday: boolean): string {
@@ -84,6 +87,12 @@ export function findDates(sentences: Sentence[][], articleDate: string | null): 
         const granularity: Granularity = m[2] ? 'decade' : 'year'
         if (granularity === 'decade' && y % 10 !== 0) continue
         out.push(mk(s, at, m[0], granularity, Date.UTC(y, 0, 1), false))
+      }
+      EARLY_YEAR.lastIndex = 0
+      for (let m = EARLY_YEAR.exec(s.text); m; m = EARLY_YEAR.exec(s.text)) {
+        const at = m.index
+        if (taken.some(([a, b]) => at < b && a < at + m![0].length)) continue
+        out.push(mk(s, at, m[0], 'year', Date.UTC(Number(m[1]), 0, 1), false))
       }
     }
   }

@@ -41,6 +41,9 @@ describe('dates', () => {
     expect(dates('It was annexed in 2014 after the 1990s wars.').map((d) => d.granularity)).toEqual(['year', 'decade'])
     expect(dates('They met on Monday.', null)).toEqual([])
   })
+  it('reads a medieval year only after a preposition of time, never an amount', () => {
+    expect(dates('Dali fell in 1253, and 1200 men fled with 1500 horses in 1500 ships.').map((d) => d.text)).toEqual(['1253'])
+  })
 })
 
 describe('numbers', () => {
