@@ -205,9 +205,9 @@ export class AppPage {
     )
   }
 
-  async screenshot(name: string): Promise<string> {
+  async screenshot(name: string, fullPage = false): Promise<string> {
     const path = join(ARTIFACTS, `${name}.png`)
-    await this.page.screenshot({ path, fullPage: false })
+    await this.page.screenshot({ path, fullPage })
     return path
   }
 
