@@ -55,6 +55,17 @@ describe('export and import of progress through the main-process dialogs (real C
     await expect(second.page.locator('.tile .big').first().innerText()).resolves.toBe('1')
     await expect(second.page.getByTestId('streak').innerText()).resolves.toBe('1')
     if (!wasRight) await expect(second.page.getByTestId('due-badge').innerText()).resolves.toBe('1')
+
+    // Reset this article's progress, after a confirmation.
+    await second.page.getByRole('button', { name: /^Read & quiz/ }).click()
+    await second.page.getByRole('button', { name: 'Reset…' }).click()
+    const confirm = second.page.getByRole('dialog', { name: 'Reset progress for this article?' })
+    await confirm.getByRole('button', { name: 'Cancel' }).click()
+    await expect(second.page.getByText(/1 answered/).count()).resolves.toBe(1)
+    await second.page.getByRole('button', { name: 'Reset…' }).click()
+    await confirm.getByRole('button', { name: 'Reset progress' }).click()
+    await second.page.getByText(/0 answered/).waitFor()
+    await expect(second.page.getByTestId('due-badge').count()).resolves.toBe(0)
     expect([...first.errors, ...second.errors]).toEqual([])
     await second.close()
   })
