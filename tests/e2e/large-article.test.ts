@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CORPUS_DIR } from '../support/corpus'
+import { TestApp } from '../support/app-harness'
+
+/** About 1 MB of distinct news paragraphs (repeated paragraphs would be merged by the parser). */
+function largeArticle(): string {
+  const paragraphs = readFileSync(join(CORPUS_DIR, 'wikinews-gum_iodine.txt'), 'utf8').split(/\n\s*\n/).slice(1)
+  let body = ''
+  for (let part = 1; body.length < 1_000_000; part++) body += paragraphs.map((p) => `\n\nIn part ${part} of the survey, ${p.trim()}`).join('')
+  return `A long report on iodine in schools\n\nUpdated Nov 15, 2016${body}\n`
+}
+
+describe('a 1 MB article (real Chromium, quiz made in the worker)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsquiz-large-'))
+  const file = join(dir, 'long-report.txt')
+  let app: TestApp
+  beforeAll(async () => {
+    writeFileSync(file, largeArticle())
+    app = await new TestApp().start()
+  })
+  afterAll(async () => {
+    await app?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('imports without freezing the window: the page keeps drawing, and main keeps answering, meanwhile', async () => {
+    const win = await app.launch()
+    const { page } = win
+    await page.locator('[data-question-id]').waitFor()
+    await page.getByRole('button', { name: /^Library/ }).click()
+    app.articleDialogAnswer = [file]
+    // Count animation frames while the import runs: a frozen window draws none.
+    await page.evaluate(() => {
+      const w = window as unknown as { frames_: number }
+      w.frames_ = 0
+      const tick = (): void => {
+        w.frames_++
+        requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(tick)
+    })
+    await page.getByRole('button', { name: 'Open file…' }).click()
+    await page.getByRole('status').filter({ hasText: 'Reading the article and writing its quiz' }).waitFor()
+    // The user can move around while it works.
+    await page.getByRole('button', { name: /^Statistics/ }).click()
+    await page.getByRole('heading', { name: 'Statistics' }).waitFor()
+    const framesMeanwhile = await page.evaluate(() => (window as unknown as { frames_: number }).frames_)
+    expect(framesMeanwhile).toBeGreaterThan(0)
+    // And main keeps answering while the quiz is made: each call returns before the import ends. With the quiz
+    // made on main's own thread, a call made during generation would only return after it.
+    for (let i = 0; i < 4; i++) {
+      await page.waitForTimeout(1000)
+      expect(await page.evaluate(async () => (await window.api.listArticles()).ok)).toBe(true)
+      expect(await page.getByText(/Imported “A long report/).count(), `call ${i + 1} waited for the import`).toBe(0)
+    }
+    await page.getByText(/Imported “A long report on iodine in schools” with \d+ questions/).waitFor({ timeout: 180_000 })
+    await page.getByRole('heading', { level: 1, name: 'A long report on iodine in schools' }).waitFor()
+    expect(win.errors).toEqual([])
+    await win.close()
+  }, 240_000)
+})
