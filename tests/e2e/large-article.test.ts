@@ -53,7 +53,7 @@ describe('a 1 MB article (real Chromium, quiz made in the worker)', () => {
     // made on main's own thread, a call made during generation would only return after it.
     for (let i = 0; i < 4; i++) {
       await page.waitForTimeout(1000)
-      expect(await page.evaluate(async () => (await window.api.listArticles()).ok)).toBe(true)
+      expect(await page.evaluate(async () => (await (window as unknown as { api: { listArticles(): Promise<{ ok: boolean }> } }).api.listArticles()).ok)).toBe(true)
       expect(await page.getByText(/Imported “A long report/).count(), `call ${i + 1} waited for the import`).toBe(0)
     }
     await page.getByText(/Imported “A long report on iodine in schools” with \d+ questions/).waitFor({ timeout: 180_000 })
