@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron'
 import { MENU_CHANNEL, type MenuCommand } from '@shared/ipc/contract'
 import { ARTICLE_EXTENSIONS } from '@shared/import/format'
 import { setupHandlers } from './handlers'
@@ -7,6 +7,7 @@ import { setTrustedOrigins, type IpcRegistrar } from './ipc'
 import { menuTemplate } from './menu'
 import { createWorkerQuizRunner } from './quiz-runner'
 import { serveBundle } from './protocol'
+import { loadWindowState, saveWindowState } from './window-state'
 import { APP_ORIGIN, APP_SCHEME, blockRemoteRequests, denyAllPermissions, guardWebContents, secureWebPreferences } from './security'
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
@@ -95,18 +96,24 @@ function start(): void {
 }
 
 function createWindow(): BrowserWindow {
+  const stateFile = join(app.getPath('userData'), 'window.json')
+  const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea))
   const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
     minWidth: 420,
     minHeight: 480,
     show: false,
     title: 'News Quiz',
-    backgroundColor: '#f7f5f0',
+    // Matches the page background of the current theme, so the window never flashes white or black.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16171a' : '#f7f5f0',
     autoHideMenuBar: false,
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'))
   })
+  if (state.maximized) win.maximize()
   win.once('ready-to-show', () => win.show())
+  win.on('close', () => saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() }))
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
   return win
 }

@@ -39,6 +39,16 @@ export class FakeBrowserWindow {
     FakeBrowserWindow.instances.push(this)
   }
   once(): void {}
+  on(): this {
+    return this
+  }
+  maximize(): void {}
+  isMaximized(): boolean {
+    return false
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { x: 0, y: 0, width: 1280, height: 860 }
+  }
   show(): void {}
   isMinimized(): boolean {
     return false
@@ -76,6 +86,8 @@ export const electronMock = {
   },
   BrowserWindow: FakeBrowserWindow,
   ipcMain: { handle: vi.fn() },
+  nativeTheme: { shouldUseDarkColors: false },
+  screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]) },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   session: { defaultSession: fakeSession },
   shell: { openExternal: vi.fn(() => Promise.resolve()) },
