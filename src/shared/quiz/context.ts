@@ -58,10 +58,8 @@ export function standsAlone(s: Sentence, mentions: Mention[]): boolean {
   if (/\b(?:this|these|those)\s+(?!year|week|month|weekend|morning|afternoon|evening|season|time|summer|winter|spring|autumn|fall|christmas|decade|century)[a-z]+/i.test(opening)) return false
   // A piece with no verb is a heading or a bad split, not a statement (the tagger misses some verbs, so only short ones).
   if (words < 10 && !s.tokens.some((k) => k.pos === 'VERB' || k.pos === 'AUX')) return false
-  const straight = (t.match(/"/g) ?? []).length
-  const open = (t.match(/“/g) ?? []).length
-  const close = (t.match(/”/g) ?? []).length
-  if (straight % 2 !== 0 || open !== close) return false
+  // Quotes pair in any combination, as findQuotes pairs them (“building ... Washington"); any mark left over is unbalanced.
+  if (/[“”"]/.test(t.replace(/[“"][^“”"]*[”"]/g, ''))) return false
   // "making it easier", "it is clear": an "it" that points at nothing is no dangling reference.
   const p = PRONOUN.exec(t.replace(/\b(?:mak(?:e|es|ing)|made|found|find|finds)\s+it\s+\w+|\bit\s+(?:is|was)\s+(?:clear|likely|possible|unclear|unlikely|important|time|hard|difficult|easy)\b/gi, (m) => '_'.repeat(m.length)))
   if (p) {

@@ -36,6 +36,11 @@ describe('the seed article (Trump and Putin, Nov 15, 2016)', () => {
     expect(answers).toContain('Russia')
   })
 
+  it('asks about a sentence whose quote opens curly and closes straight (Putin\'s telegram)', () => {
+    const q = find((q) => q.evidence.text.includes('initial telegram'))
+    expect(q?.answer).toBe('Vladimir Putin')
+  })
+
   it('offers only same-type options: newspapers for a newspaper', () => {
     for (const q of quiz.filter((q) => /which newspaper/.test(q.prompt))) {
       expect(q.options.every((o) => /Post|Journal|Times|Guardian|Telegraph|News|Tribune|Globe|Herald|USA Today/.test(o))).toBe(true)
