@@ -116,6 +116,26 @@ export function resolveLeadingPronoun(ctx: QuizContext, s: Sentence): ResolvedSu
   return { sentence: s, previous, person: people[0]!, rest }
 }
 
+/**
+ * Resolves a leading "He" or "She" that opens a paragraph to the one person the paragraph before names in its
+ * last sentence ("... Trump has threatened ... ." / "He also told the Washington Post ..."), when this sentence
+ * names no person and uses no other pronoun. Evidence cannot span paragraphs, so a caller may only ask about
+ * what this sentence itself says, and must name the person in the prompt and say in the explanation who "he" is.
+ */
+export function resolveParagraphOpening(ctx: QuizContext, s: Sentence): { person: Mention; previous: Sentence; pronoun: string } | null {
+  const m = /^(?:He|She)\b/.exec(s.text)
+  if (!m || s.index !== 0 || s.paragraph === 0) return null
+  const previous = ctx.sentences[s.paragraph - 1]?.at(-1)
+  if (!previous) return null
+  const people = within(ctx.entities.mentions, previous).filter((x) => x.entity.type === 'person')
+  if (new Set(people.map((x) => x.entity.key)).size !== 1) return null
+  if (within(ctx.entities.mentions, s).some((x) => x.entity.type === 'person')) return null
+  const rest = s.text.slice(m[0].length)
+  const words = s.text.split(/\s+/).length
+  if (PRONOUN.test(rest) || /[“”"]/.test(rest) || words < 5 || words > 45 || !/[.!]$/.test(s.text)) return null
+  return { person: people[0]!, previous, pronoun: m[0] }
+}
+
 /** Drops a leading "But"/"And"/"Yet"/"So" that only links to the sentence before: "But media have said" → "Media have said". */
 export function withoutLeadingConjunction(text: string): string {
   const m = /^(?:But|And|Yet|So),?\s+(\S)/.exec(text)

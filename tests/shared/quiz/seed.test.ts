@@ -41,6 +41,13 @@ describe('the seed article (Trump and Putin, Nov 15, 2016)', () => {
     expect(q?.answer).toBe('Vladimir Putin')
   })
 
+  it('asks what "he" told the Washington Post, naming him from the paragraph before and saying so', () => {
+    const q = find((q) => q.answer === 'Washington Post')
+    expect(q?.prompt).toBe('Donald Trump also told which newspaper that the United States could not fund NATO at current levels?')
+    expect(q!.evidence.text.startsWith('He also told')).toBe(true)
+    expect(q!.explanation).toContain('“He” is Donald Trump')
+  })
+
   it('offers only same-type options: newspapers for a newspaper', () => {
     for (const q of quiz.filter((q) => /which newspaper/.test(q.prompt))) {
       expect(q.options.every((o) => /Post|Journal|Times|Guardian|Telegraph|News|Tribune|Globe|Herald|USA Today/.test(o))).toBe(true)

@@ -1,7 +1,8 @@
 import { asQuestion, capitalise, evidenceOf, makeQuestion, quoteEvidence } from '../build'
-import { inQuote, resolveLeadingPronoun, standsAlone, within, type QuizContext } from '../context'
+import { inQuote, resolveLeadingPronoun, resolveParagraphOpening, standsAlone, within, type QuizContext } from '../context'
 import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
+import type { Sentence } from '../sentences'
 import { answerForm, boundInPlace, echoedElsewhere, shown, soleAnswer, whPhrase } from './shared'
 
 /**
@@ -23,6 +24,7 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
         const q = makeQuestion('who-what-where', asQuestion(`${capitalise(whPhrase(resolved.person.entity, true))}${resolved.rest}`), answer, distractors, ev, `The article says: ${quoteEvidence(ev.text)}`)
         if (q) out.push(q)
       }
+      out.push(...afterOpeningPronoun(ctx, s))
       if (!standsAlone(s, ctx.entities.mentions)) continue
       const ms = within(ctx.entities.mentions, s)
       for (const m of ms) {
@@ -56,4 +58,33 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
   }
   // Subject questions read best; in-place ones come after them, so the per-sentence limit keeps the better.
   return out.sort((a, b) => Number(/^Who |^Which /.test(b.prompt)) - Number(/^Who |^Which /.test(a.prompt)))
+}
+
+/**
+ * "He also told the Washington Post that ..." opening a paragraph, with "he" the one person the paragraph before
+ * ends on: an in-place question on a name this sentence holds ("Donald Trump also told which newspaper ...?"),
+ * proved by this sentence alone; the explanation says whom "he" means and where the article names him.
+ */
+function afterOpeningPronoun(ctx: QuizContext, s: Sentence): Question[] {
+  const resolved = resolveParagraphOpening(ctx, s)
+  if (!resolved) return []
+  const out: Question[] = []
+  const ms = within(ctx.entities.mentions, s)
+  const name = answerForm(ctx, resolved.person)
+  for (const m of ms) {
+    if (!soleAnswer(s.text, s.start, m, ms) || echoedElsewhere(s.text, s.start, m) || boundInPlace(m, s.text, s.start, s.tokens)) continue
+    const rel = m.start - s.start
+    const lead = s.text.slice(0, rel)
+    if (!/\b[a-z]+\s(?:the\s)?$/.test(lead) || /\bthat\s/.test(lead)) continue
+    const nextTok = s.tokens.find((t) => t.start >= m.end)
+    const embeddedSubject = !!nextTok && nextTok.start === m.end + 1 && ['VERB', 'AUX'].includes(nextTok.pos)
+    const cut = /\bthe $/i.test(lead) ? rel - 4 : rel
+    const body = name + s.text.slice(resolved.pronoun.length, cut) + whPhrase(m.entity, embeddedSubject) + s.text.slice(m.end - s.start)
+    const distractors = entityDistractors(ctx, m.entity, new Set(ms.map((o) => o.entity.key))).map((e) => shown(ctx, e))
+    const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
+    const explanation = `The article says: ${quoteEvidence(ev.text)} “${resolved.pronoun}” is ${name}, named just before: ${quoteEvidence(resolved.previous.text)}`
+    const q = makeQuestion('who-what-where', asQuestion(body), answerForm(ctx, m), distractors, ev, explanation)
+    if (q) out.push(q)
+  }
+  return out
 }
