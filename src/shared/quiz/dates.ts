@@ -27,7 +27,8 @@ const MONTH_RE = '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|April|Apr\\
 // Only plain calendar expressions make fair answers; chrono also reads "now", "Sat" in "sat", "30 days".
 const STRICT_DATE = new RegExp(`^(?:${WEEKDAYS.join('|')}|${MONTH_RE} \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_RE}(?:,? \\d{4})?|${MONTH_RE}(?: of)? \\d{4})$`)
 const FUTURE = /\b(?:will|is to|are to|is due|are due|scheduled|plans? to|expected to|is set to|are set to)\b/
-const YEAR = /(?<![\p{L}\p{N}$£€.,-])((?:1[6-9]|20)\d\d)(s)?(?![\p{L}\p{N}]|,\d|\.\d|-\d)/gu
+// A counted plural right after the number ("1709 schoolchildren") makes it an amount, not a year.
+const YEAR = /(?<![\p{L}\p{N}$£€.,-])((?:1[6-9]|20)\d\d)(?:(s)|(?!\s+(?!(?:was|has|its|this|his|thus|plus|years|times|levels)\b)(?:[a-z]+[^s\s]s|[a-z]*children|people)\b))(?![\p{L}\p{N}]|,\d|\.\d|-\d)/gu
 // Earlier years ("in 1253") read as plain amounts as often as years, so they count only after a preposition of time
 // and when no counted noun follows ("in 1500 ships" is an amount).
 const EARLY_YEAR = /(?<=\b(?:[Ii]n|[Bb]y|[Ss]ince|[Aa]fter|[Bb]efore|[Uu]ntil|[Ff]rom|[Oo]f|[Dd]uring|[Cc]irca)\s)(1[0-5]\d\d)(?![\p{L}\p{N}]|,\d|\.\d|-\d|\s+[a-z]+s\b)/gu

@@ -44,6 +44,9 @@ describe('dates', () => {
   it('reads a medieval year only after a preposition of time, never an amount', () => {
     expect(dates('Dali fell in 1253, and 1200 men fled with 1500 horses in 1500 ships.').map((d) => d.text)).toEqual(['1253'])
   })
+  it('reads a number before a counted plural as an amount, not a year', () => {
+    expect(dates('A survey of 1709 schoolchildren in 2004 and 1800 towns; HMS Dreadnought of 1905 was new.').map((d) => d.text)).toEqual(['2004', '1905'])
+  })
 })
 
 describe('numbers', () => {

@@ -39,6 +39,8 @@ export function whenQuestions(ctx: QuizContext): Question[] {
 export function dateDistractors(ctx: QuizContext, d: DateMention): number[] {
   const picked: number[] = []
   for (const o of ctx.dates) {
+    // Another date of the same sentence ("between July 2003 and December 2004") is part of the same fact.
+    if (o.paragraph === d.paragraph && o.sentence === d.sentence) continue
     if (o.granularity === d.granularity && o.time !== d.time && !picked.includes(o.time) && o.weekday === d.weekday) picked.push(o.time)
     if (picked.length >= 1) break
   }
@@ -46,7 +48,7 @@ export function dateDistractors(ctx: QuizContext, d: DateMention): number[] {
   for (const k of steps) {
     const t = shiftDate(d.time, d.granularity, k)
     if (picked.length >= 3) break
-    if (t !== d.time && !picked.includes(t)) picked.push(t)
+    if (t !== d.time && !picked.includes(t) && !ctx.dates.some((o) => o.paragraph === d.paragraph && o.sentence === d.sentence && o.time === t && o.granularity === d.granularity)) picked.push(t)
   }
   return picked
 }
