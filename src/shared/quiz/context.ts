@@ -66,7 +66,11 @@ export function standsAlone(s: Sentence, mentions: Mention[]): boolean {
     const firstMention = mentions.find((m) => m.paragraph === s.paragraph && m.start >= s.start && m.end <= s.end)
     // "In his first interview, Trump told ..." points forward to the person the sentence names; that is safe.
     const forward = /^(?:his|her|their)$/i.test(p[0]) && firstMention?.entity.type === 'person'
-    if (!firstMention || (firstMention.start - s.start > p.index && !forward)) return false
+    // A name the data does not know ("Jamukha ... by his own men") is as good an antecedent for "he" or "his" as a
+    // known one; an object ("to oppose him") more often points back to someone else.
+    const named = s.tokens.some((k) => k.pos === 'PROPN' && /^[\p{Lu}]/u.test(k.text) && k.end - s.start <= p.index)
+    const unknownNamed = named && !/^(?:him|them)$/i.test(p[0])
+    if (!(firstMention && (firstMention.start - s.start <= p.index || forward)) && !unknownNamed) return false
   }
   return true
 }

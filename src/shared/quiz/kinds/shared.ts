@@ -60,7 +60,8 @@ export function soleAnswer(sentenceText: string, sentenceStart: number, m: Menti
 export function boundInPlace(m: Mention, sentenceText: string, sentenceStart: number, tokens: Array<{ start: number; pos: string }>): boolean {
   const next = tokens.find((t) => t.start >= m.end)
   if (next && next.start === m.end + 1 && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos)) return true
-  if (sentenceText.charAt(m.end - sentenceStart) === '-') return true
+  // "Make-A-Wish Foundation": a name joined by a hyphen to the words before it is only part of the name.
+  if (sentenceText.charAt(m.end - sentenceStart) === '-' || /[\p{L}]-$/u.test(sentenceText.slice(0, m.start - sentenceStart))) return true
   // "from Irving, Texas": the place after the comma narrows the answer to one option.
   if (/^,\s+[A-Z]/.test(sentenceText.slice(m.end - sentenceStart)) && (m.entity.type === 'city' || m.entity.type === 'region')) return true
   // A common noun right before a name is a title or role ("Facebook creator Mark Zuckerberg") that only the answer fits.
