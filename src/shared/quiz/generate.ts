@@ -71,17 +71,26 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
   // then a second question on a sentence, never beside a true/false statement (which would show the other's
   // answer) nor on the same answer.
   const target = Math.ceil(wordCount(article) / TOP_UP_WORDS)
-  for (const q of all) {
-    if (chosen.length >= target) break
-    const ek = `${q.evidence.paragraph}:${q.evidence.end}`
-    if (!ids.has(q.id) && answerOk(q, 5) && (perEvidence.get(ek) ?? []).length === 0) take(q)
+  const count = (answer: string): number => chosen.filter((c) => c.kind === 'true-false' && c.answer === answer).length
+  // A key of mostly "True" is guessed rather than read: plain true statements top up only while they do not
+  // outnumber the false ones by more than one; then second questions on a name, amount or date; and only if the
+  // quiz is still short, the rest of the fillers.
+  const fillers = (balanced: boolean): void => {
+    for (const q of all) {
+      if (chosen.length >= target) break
+      if (balanced && ((q.kind === 'true-false' && q.answer === 'True' && count('True') > count('False')) || (q.kind === 'cloze' && filler(q)))) continue
+      const ek = `${q.evidence.paragraph}:${q.evidence.end}`
+      if (!ids.has(q.id) && answerOk(q, 5) && (perEvidence.get(ek) ?? []).length === 0) take(q)
+    }
   }
+  fillers(true)
   for (const q of all) {
     if (chosen.length >= target) break
-    if (ids.has(q.id) || !answerOk(q, 5) || q.kind === 'true-false') continue
+    if (ids.has(q.id) || !answerOk(q, 5) || q.kind === 'true-false' || filler(q)) continue
     const there = perEvidence.get(`${q.evidence.paragraph}:${q.evidence.end}`) ?? []
     if (there.length >= MAX_PER_EVIDENCE || there.some((o) => o.kind === 'true-false' || o.answer === q.answer)) continue
     take(q)
   }
+  fillers(false)
   return chosen.sort((a, b) => a.evidence.paragraph - b.evidence.paragraph || a.evidence.start - b.evidence.start || PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind))
 }

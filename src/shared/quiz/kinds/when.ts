@@ -40,7 +40,7 @@ export function dateDistractors(ctx: QuizContext, d: DateMention): number[] {
   const picked: number[] = []
   for (const o of ctx.dates) {
     // Another date of the same sentence ("between July 2003 and December 2004") is part of the same fact.
-    if (o.paragraph === d.paragraph && o.sentence === d.sentence) continue
+    if (ctx.dates.some((x) => x.paragraph === d.paragraph && x.sentence === d.sentence && x.time === o.time)) continue
     if (o.granularity === d.granularity && o.time !== d.time && !picked.includes(o.time) && o.weekday === d.weekday) picked.push(o.time)
     if (picked.length >= 1) break
   }
