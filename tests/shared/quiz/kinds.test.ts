@@ -83,4 +83,11 @@ describe('each question kind', () => {
       expect(q.prompt).not.toMatch(/^(?:Fill the gap: )?[a-z]/)
     }
   })
+
+  it('true-false: where it happened may be swapped for a sibling place the article names elsewhere', () => {
+    const moved = ofKind('true-false').filter((q) => q.answer === 'False' && /the article gives “[^”]+”/.test(q.explanation))
+    const scientology = moved.find((q) => /management building/.test(q.prompt))
+    expect(scientology?.prompt).toContain('for the organization in Florida')
+    expect(scientology?.evidence.text).toContain('for the organization in California')
+  })
 })

@@ -14,8 +14,8 @@ interface Swap {
 /**
  * True-or-false statements: a sentence the article states, or the same sentence with one fact swapped
  * for another of the same kind that the article contradicts: an amount (same unit and hedge), a date
- * (same granularity) or the person who acts (another person of the article in the same field). Places
- * are never swapped: a nearby or broader place can still be true.
+ * (same granularity), the person who acts (another person of the article in the same field), or where it
+ * happened (a sibling place the article names: never one containing or inside the other, which can still be true).
  */
 export function trueFalse(ctx: QuizContext): Question[] {
   const out: Question[] = []
@@ -113,6 +113,23 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
         const name = subject.text.includes(' ') ? shownOther : shownOther.split(' ').pop()!
         return { statement: replaceSpan(s, subject.start, subject.end, name), what: `“${subject.text}”` }
       }
+    }
+  }
+  // Where it happened: the one place of its kind a sentence sets something "in" or "at", swapped for a sibling place
+  // of the same kind and group that the article itself names elsewhere, so the article visibly puts the event
+  // somewhere else. Never a place containing or inside the other, nor one the sentence also names.
+  const places = ms.filter((m) => ['city', 'country', 'region'].includes(m.entity.type))
+  const place = places.length === 1 ? places[0]! : null
+  if (place && !inQuote(ctx, place.paragraph, place.start, place.end) && !inParentheses(s, place.start) && /\b(?:in|at)\s$/.test(s.text.slice(0, place.start - s.start))) {
+    const after = s.text.slice(place.end - s.start)
+    const next = s.tokens.find((t) => t.start >= place.end)
+    const modifier = next !== undefined && next.start === place.end + 1 && ['NOUN', 'PROPN', 'ADJ'].includes(next.pos)
+    if (!modifier && !/^(?:-|,\s+[A-Z]|['’])/.test(after)) {
+      const e = place.entity
+      const related = (o: typeof e): boolean =>
+        o.partOf === e.name || e.partOf === o.name || o.country === e.name || e.country === o.name || e.relatedTo.includes(o.name) || o.relatedTo.includes(e.name) || (e.type === 'city' && o.country !== e.country)
+      const sibling = [...ctx.entities.byKey.values()].find((o) => o.key !== e.key && o.type === e.type && o.group === e.group && !related(o) && !ms.some((m) => m.entity.key === o.key))
+      if (sibling) return { statement: replaceSpan(s, place.start, place.end, ctx.entities.displayName.get(sibling.key) ?? sibling.name), what: `“${place.text}”` }
     }
   }
   return null
