@@ -4,12 +4,13 @@ import { parseArticle } from '../src/shared/article/parse'
 import { generateQuiz } from '../src/shared/quiz/generate'
 
 // Prints the share of SQuAD answers (what people chose to ask about) that the generator also asks about:
-// an answer counts when it matches, after normalising case and punctuation, a generated question's answer
-// or, for a false statement, the fact it swapped.
+// an answer counts when it matches, after normalising case and punctuation, a generated question's answer (or
+// that answer without its hedge) or, for a false statement, the fact it swapped.
 interface SquadItem { id: string; title: string; passage: string; questions: Array<{ q: string; answer: string; all_answers: string[] }> }
 
 const file = resolve(import.meta.dirname, '../../shared/corpus/qa/squad-dev.jsonl')
 const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\b(?:a|an|the)\b/g, ' ').replace(/\s+/g, ' ').trim()
+const HEDGE = /^(?:about|almost|nearly|around|roughly|approximately|some|over|more than|less than|fewer than|at least|up to|just over|just under|close to|as many as|as few as|an estimated|an additional|above|below|under)\s+/i
 let asked = 0
 let matched = 0
 let generated = 0
@@ -21,6 +22,8 @@ for (const line of readFileSync(file, 'utf8').split('\n')) {
   const questions = generateQuiz(parsed.article)
   generated += questions.length
   const keys = new Set(questions.filter((q) => q.kind !== 'true-false').map((q) => norm(q.answer)))
+  // An amount asks about its figure whatever the hedge: "approximately 51,300 pounds" asks about "51,300 pounds".
+  for (const q of questions) if (q.kind !== 'true-false') keys.add(norm(q.answer.replace(HEDGE, '')))
   // A false statement asks about the fact it swapped, which its explanation quotes ("the article gives “1960”").
   for (const q of questions) {
     const swapped = q.kind === 'true-false' && q.answer === 'False' ? /gives “([^”]+)”/.exec(q.explanation) : null
