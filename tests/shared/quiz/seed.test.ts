@@ -48,6 +48,14 @@ describe('the seed article (Trump and Putin, Nov 15, 2016)', () => {
     expect(q!.explanation).toContain('“He” is Donald Trump')
   })
 
+  it('asks who accused whom, reading "him" as the one other person named before the accuser', () => {
+    const q = find((q) => q.kind === 'who-did-what' && /^Who accused whom/.test(q.prompt))
+    expect(q?.prompt).toBe("Who accused whom of being a puppet of Russia's President Vladimir Putin?")
+    expect(q?.answer).toBe('Clinton accused Trump')
+    expect(q!.options).toContain('Trump accused Clinton')
+    expect(q!.options.some((o) => /Putin/.test(o))).toBe(false)
+  })
+
   it('offers only same-type options: newspapers for a newspaper', () => {
     for (const q of quiz.filter((q) => /which newspaper/.test(q.prompt))) {
       expect(q.options.every((o) => /Post|Journal|Times|Guardian|Telegraph|News|Tribune|Globe|Herald|USA Today/.test(o))).toBe(true)

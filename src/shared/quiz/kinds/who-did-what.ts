@@ -34,6 +34,12 @@ export function whoDidWhat(ctx: QuizContext): Question[] {
         } else {
           const objStart = a.end + m[0].length
           b = people.find((p) => p.start >= objStart && p.start <= objStart + 1)
+          // "Donald Trump's rival Hillary Clinton accused him": "him" is the one other person named before the actor.
+          if (!b && /^\s+(?:him|her)\b/.test(s.text.slice(objStart - s.start))) {
+            const before = [...new Set(people.filter((p) => p.end <= a.start && p.entity.key !== a.entity.key).map((p) => p.entity.key))]
+            const otherAfter = people.some((p) => p.start > a.end && p.entity.key !== a.entity.key && p.start < objStart)
+            if (before.length === 1 && !otherAfter && ['accused', 'criticised', 'criticized', 'praised', 'thanked', 'congratulated', 'endorsed', 'sued', 'defeated', 'beat'].includes(verb)) b = people.find((p) => p.entity.key === before[0])
+          }
           if (!b) continue
           const afterB = s.text.slice(b.end - s.start)
           // "called Putin a better leader" names, not phones.
@@ -43,11 +49,15 @@ export function whoDidWhat(ctx: QuizContext): Question[] {
         usedVerbs.add(verb)
         const an = shown(ctx, a.entity).split(' ').pop()!
         const bn = shown(ctx, b.entity).split(' ').pop()!
-        const others = entityDistractors(ctx, a.entity, new Set([a.entity.key, b.entity.key]), 2).map((e) => shown(ctx, e).split(' ').pop()!)
+        const others = entityDistractors(ctx, a.entity, new Set(people.map((p) => p.entity.key)), 2).map((e) => shown(ctx, e).split(' ').pop()!)
         const answer = `${an} ${verb} ${bn}`
         const distractors = [`${bn} ${verb} ${an}`, ...others.map((c, i) => (i === 0 ? `${an} ${verb} ${c}` : `${c} ${verb} ${bn}`))]
         const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
-        const q = makeQuestion('who-did-what', `Who ${verb} whom?`, answer, distractors, ev, `${answer}: ${quoteEvidence(ev.text)}`)
+        // "accused him of being a puppet of ...": what the act was about makes the question say what it asks.
+        const objectEnd = b.start > a.end ? b.end : a.end + m[0].length + (/^\s+(?:him|her)/.exec(s.text.slice(a.end + m[0].length - s.start))?.[0].length ?? 0)
+        const about = /^\s+((?:of|for)\s+[^,;.“”"]+)[,;.]/.exec(s.text.slice(objectEnd - s.start))
+        const what = about && !/\b(?:he|she|him|her|his|hers|they|them|their|it|its)\b/i.test(about[1]!) && about[1]!.split(' ').length <= 12 ? ` ${about[1]}` : ''
+        const q = makeQuestion('who-did-what', `Who ${verb} whom${what}?`, answer, distractors, ev, `${answer}: ${quoteEvidence(ev.text)}`)
         if (q) out.push(q)
       }
     }
