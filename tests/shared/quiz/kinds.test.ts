@@ -70,9 +70,13 @@ describe('each question kind', () => {
   })
 
   it('who-did-what: options are the pair both ways and other people, one of them the article’s', () => {
-    const q = ofKind('who-did-what', seed)[0]!
+    const q = ofKind('who-did-what', seed).find((q) => q.prompt === 'Who called whom?')!
     expect(q.options.length).toBe(4)
     for (const o of q.options) expect(o).toMatch(/^\S+ called \S+$/)
+    for (const w of ofKind('who-did-what')) {
+      const verb = w.answer.split(' ')[1]!
+      expect(w.options.every((o) => o.split(' ')[1] === verb)).toBe(true)
+    }
     expect(q.options).toContain('Trump called Putin')
   })
 
