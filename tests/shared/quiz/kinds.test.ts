@@ -94,4 +94,11 @@ describe('each question kind', () => {
     expect(scientology?.prompt).toContain('for the organization in Florida')
     expect(scientology?.evidence.text).toContain('for the organization in California')
   })
+
+  it('how-many: a bound ("more than 11,000") has options only on its far side, so none is also true', () => {
+    const num = (o: string): number => Number((/\d[\d,.]*/.exec(o)?.[0] ?? 'NaN').replace(/,/g, ''))
+    const bounded = all.filter((q) => q.kind !== 'true-false' && /^(?:more than|over|at least|just over|above) \d/i.test(q.answer))
+    expect(bounded.length).toBeGreaterThan(3)
+    for (const q of bounded) expect(q.options.every((o) => num(o) >= num(q.answer)), q.options.join(' | ')).toBe(true)
+  })
 })

@@ -49,5 +49,10 @@ export function numberDistractors(ctx: QuizContext, n: NumberMention): string[] 
     const num = (/\d[\d,.]*\d|\d/.exec(t) ?? [''])[0]
     return num !== '' && new RegExp(`(?<![\\d,.])${num.replace(/[.]/g, '\\.')}(?![\\d,]|\\.\\d)${n.scale ? `\\s+${n.scale}` : ''}`).test(sentence)
   }
-  return out.filter((t) => t !== n.text && !inSentence(t))
+  // "more than 11,000" is still true of "more than 1,000": a bound only has wrong options on its far side.
+  const up = /^(?:over|more than|at least|just over|above)$/i.test(n.hedge)
+  const down = /^(?:less than|fewer than|up to|just under|below|under)$/i.test(n.hedge)
+  const value = (t: string): number => Number((/\d[\d,.]*/.exec(t)?.[0] ?? '').replace(/,/g, ''))
+  const beyond = (t: string): boolean => !(up && value(t) < n.value) && !(down && value(t) > n.value)
+  return out.filter((t) => t !== n.text && !inSentence(t) && beyond(t))
 }
