@@ -99,6 +99,7 @@ describe('each question kind', () => {
     const num = (o: string): number => Number((/\d[\d,.]*/.exec(o)?.[0] ?? 'NaN').replace(/,/g, ''))
     const bounded = all.filter((q) => q.kind !== 'true-false' && /^(?:more than|over|at least|just over|above) \d/i.test(q.answer))
     expect(bounded.length).toBeGreaterThan(3)
+
     for (const q of bounded) expect(q.options.every((o) => num(o) >= num(q.answer)), q.options.join(' | ')).toBe(true)
   })
 })

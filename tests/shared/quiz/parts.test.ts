@@ -5,6 +5,8 @@ import { findNumbers, nearbyValues } from '@shared/quiz/numbers'
 import { findQuotes } from '@shared/quiz/quotes'
 import { splitSentences } from '@shared/quiz/sentences'
 import { defaultWorld } from '@shared/quiz/world'
+import { buildContext } from '@shared/quiz/context'
+import { howMany } from '@shared/quiz/kinds/how-many'
 import type { Article } from '@shared/article/model'
 
 const article = (paragraphs: string[], date: string | null = '2016-11-15', title = 'A story'): Article => ({
@@ -85,5 +87,11 @@ describe('quotes', () => {
     expect(q[0]!.speaker?.entity.name).toBe('Barack Obama')
     expect(q[1]!.speaker?.text).not.toBe('Marvin Sambur')
     expect(q).toHaveLength(2)
+  })
+  it('keeps options beyond a bound written in words ("More than two billion people")', () => {
+    const ctx = buildContext(article(['More than two billion people around the world live in areas prone to iodine deficiency.']), defaultWorld())
+    const q = howMany(ctx)[0]
+    expect(q?.answer).toBe('More than two billion people')
+    expect(q!.options.filter((o) => o !== q!.answer).every((o) => /^More than (?:three|four|five|six|seven) billion people$/.test(o))).toBe(true)
   })
 })

@@ -1,6 +1,6 @@
 import { asQuestion, capitalise, evidenceOf, makeQuestion, quoteEvidence } from '../build'
 import { inQuote, standsAlone, within, type QuizContext } from '../context'
-import { nearbyValues, rewriteNumber, type NumberMention } from '../numbers'
+import { nearbyValues, numberValue, rewriteNumber, type NumberMention } from '../numbers'
 import type { Question } from '../model'
 
 /**
@@ -52,7 +52,12 @@ export function numberDistractors(ctx: QuizContext, n: NumberMention): string[] 
   // "more than 11,000" is still true of "more than 1,000": a bound only has wrong options on its far side.
   const up = /^(?:over|more than|at least|just over|above)$/i.test(n.hedge)
   const down = /^(?:less than|fewer than|up to|just under|below|under)$/i.test(n.hedge)
-  const value = (t: string): number => Number((/\d[\d,.]*/.exec(t)?.[0] ?? '').replace(/,/g, ''))
+  // The figure in an option, in digits or in words ("More than three billion people").
+  const value = (t: string): number => {
+    const digits = /\d[\d,]*(?:\.\d+)?/.exec(t)
+    if (digits) return Number(digits[0].replace(/,/g, ''))
+    return t.split(/\s+/).map(numberValue).find((v) => !Number.isNaN(v)) ?? NaN
+  }
   const beyond = (t: string): boolean => !(up && value(t) < n.value) && !(down && value(t) > n.value)
   return out.filter((t) => t !== n.text && !inSentence(t) && beyond(t))
 }
