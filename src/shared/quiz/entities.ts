@@ -115,6 +115,7 @@ function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[
     known.some((k) => k.paragraph === p && k.start < end && start < k.end)
   const people = new Map<string, WorldEntity>()
   const out: Mention[] = []
+  const splitNameWords = new Set<string>()
 
   for (const para of sentences) {
     for (const s of para) {
@@ -132,7 +133,11 @@ function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[
         const text = s.text.slice(first.start - s.start, last.end - s.start)
         const prevTok = toks[i - 1]
         const afterTitle = prevTok !== undefined && isTitle(world, prevTok.text)
-        if (!covered(s.paragraph, first.start, last.end) && !/[.’']s?$/.test(last.text)) {
+        // "Mohamed El-Hassan Mohamed": the tokeniser splits at the hyphen, and either half alone is no one's name;
+        // its words still make a bare "Mohamed" ambiguous.
+        const hyphened = s.text.charAt(last.end - s.start) === '-' || s.text.charAt(first.start - s.start - 1) === '-'
+        if (hyphened) for (const w of text.split(' ')) splitNameWords.add(w)
+        if (!covered(s.paragraph, first.start, last.end) && !/[.’']s?$/.test(last.text) && !hyphened) {
           const words = text.split(' ')
           const lastWord = words[words.length - 1]!
           let type: EntityType | null = null
@@ -166,6 +171,7 @@ function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[
     const surname = e.name.split(' ').pop()!
     bySurname.set(surname, bySurname.has(surname) ? null : e)
   }
+  for (const w of splitNameWords) if (bySurname.has(w)) bySurname.set(w, null)
   for (const k of known) {
     if (k.entity.type !== 'person') continue
     const surname = k.entity.name.split(' ').pop()!

@@ -94,4 +94,10 @@ describe('quotes', () => {
     expect(q?.answer).toBe('More than two billion people')
     expect(q!.options.filter((o) => o !== q!.answer).every((o) => /^More than (?:three|four|five|six|seven) billion people$/.test(o))).toBe(true)
   })
+  it('never takes half of a hyphenated name for a person ("Mohamed El-Hassan Mohamed")', () => {
+    const a = article(['Ahmed Mohamed built a clock. His father Mohamed El-Hassan Mohamed said he was proud of Mohamed.'])
+    const names = findEntities(splitSentences(a), defaultWorld()).mentions.map((m) => m.entity.name)
+    expect(names).not.toContain('Mohamed El')
+    expect(names).not.toContain('Hassan Mohamed')
+  })
 })
