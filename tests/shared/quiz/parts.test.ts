@@ -5,7 +5,7 @@ import { findNumbers, nearbyValues } from '@shared/quiz/numbers'
 import { findQuotes } from '@shared/quiz/quotes'
 import { splitSentences } from '@shared/quiz/sentences'
 import { defaultWorld } from '@shared/quiz/world'
-import { buildContext } from '@shared/quiz/context'
+import { buildContext, standsAlone } from '@shared/quiz/context'
 import { howMany } from '@shared/quiz/kinds/how-many'
 import type { Article } from '@shared/article/model'
 
@@ -99,5 +99,11 @@ describe('quotes', () => {
     const names = findEntities(splitSentences(a), defaultWorld()).mentions.map((m) => m.entity.name)
     expect(names).not.toContain('Mohamed El')
     expect(names).not.toContain('Hassan Mohamed')
+  })
+  it('lets "his" follow a name the data does not know, but not an object "him" that points back', () => {
+    const a = article(['After several battles, Jamukha was finally turned over to Temüjin by his own men in 1206. Jamukha formed a coalition of tribes to oppose him.'], null)
+    const sents = splitSentences(a)
+    const mentions = findEntities(sents, defaultWorld()).mentions
+    expect(sents[0]!.map((x) => standsAlone(x, mentions))).toEqual([true, false])
   })
 })
