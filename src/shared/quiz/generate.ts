@@ -16,6 +16,8 @@ const PRIORITY: QuestionKind[] = ['who-did-what', 'when', 'who-said', 'how-many'
 export const MAX_PER_EVIDENCE = 2
 /** A quiz short of one question per this many words takes second questions on sentences already asked about. */
 export const TOP_UP_WORDS = 50
+/** Unbalanced plain true statements fill a quiz only up to one question per this many words: a shorter quiz beats a key of "True". */
+export const FLOOR_WORDS = 60
 
 /**
  * Generates the quiz for an article: pure, synchronous and deterministic. Every question is tied to the
@@ -74,16 +76,16 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
   const count = (answer: string): number => chosen.filter((c) => c.kind === 'true-false' && c.answer === answer).length
   // A key of mostly "True" is guessed rather than read: plain true statements top up only while they do not
   // outnumber the false ones by more than one; then second questions on a name, amount or date; and only if the
-  // quiz is still short, the rest of the fillers.
-  const fillers = (balanced: boolean): void => {
+  // quiz is still short of one question per FLOOR_WORDS words, the rest of the fillers.
+  const fillers = (balanced: boolean, upTo: number): void => {
     for (const q of all) {
-      if (chosen.length >= target) break
+      if (chosen.length >= upTo) break
       if (balanced && ((q.kind === 'true-false' && q.answer === 'True' && count('True') > count('False')) || (q.kind === 'cloze' && filler(q)))) continue
       const ek = `${q.evidence.paragraph}:${q.evidence.end}`
       if (!ids.has(q.id) && answerOk(q, 5) && (perEvidence.get(ek) ?? []).length === 0) take(q)
     }
   }
-  fillers(true)
+  fillers(true, target)
   for (const q of all) {
     if (chosen.length >= target) break
     if (ids.has(q.id) || !answerOk(q, 5) || q.kind === 'true-false' || filler(q)) continue
@@ -91,6 +93,6 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
     if (there.length >= MAX_PER_EVIDENCE || there.some((o) => o.kind === 'true-false' || o.answer === q.answer)) continue
     take(q)
   }
-  fillers(false)
+  fillers(false, Math.ceil(wordCount(article) / FLOOR_WORDS))
   return chosen.sort((a, b) => a.evidence.paragraph - b.evidence.paragraph || a.evidence.start - b.evidence.start || PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind))
 }

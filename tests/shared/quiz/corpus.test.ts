@@ -21,6 +21,11 @@ describe('the whole corpus', () => {
     expect(z.questions.length).toBeGreaterThanOrEqual(Math.ceil(wordCount(z.article) / 60))
   })
 
+  it('keeps the true/false key from being a safe guess: at least 30% of statements are false', () => {
+    const tf = all.filter(({ q }) => q.kind === 'true-false')
+    expect(tf.filter(({ q }) => q.answer === 'False').length / tf.length).toBeGreaterThanOrEqual(0.3)
+  })
+
   it('uses every question kind somewhere', () => {
     const kinds = new Set(all.map((a) => a.q.kind))
     expect([...kinds].sort()).toEqual(['cloze', 'how-many', 'true-false', 'when', 'who-did-what', 'who-said', 'who-what-where'])
