@@ -26,6 +26,11 @@ describe('the whole corpus', () => {
     expect(tf.filter(({ q }) => q.answer === 'False').length / tf.length).toBeGreaterThanOrEqual(0.3)
   })
 
+  it('never asks a learner to judge a dateline ("CAPE CANAVERAL, Florida - ...")', () => {
+    const bad = all.filter(({ q }) => q.kind === 'true-false' && /^[A-Z]{2,}[A-Z .'’-]*,\s[^–—]{0,40}?\s[-–—]\s/.test(q.prompt))
+    expect(bad.map((b) => b.q.prompt)).toEqual([])
+  })
+
   it('uses every question kind somewhere', () => {
     const kinds = new Set(all.map((a) => a.q.kind))
     expect([...kinds].sort()).toEqual(['cloze', 'how-many', 'true-false', 'when', 'who-did-what', 'who-said', 'who-what-where'])

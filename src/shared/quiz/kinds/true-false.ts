@@ -35,6 +35,8 @@ export function trueFalse(ctx: QuizContext): Question[] {
       if (s.text.split(/\s+/).length > 55) continue
       // Quoted words are the speaker's, not the article's claims.
       if (inQuote(ctx, s.paragraph, s.start, s.start + 1)) continue
+      // A dateline ("CAPE CANAVERAL, Florida - ...") is where the report was filed: judged word for word, it is noise.
+      if (/^[\p{Lu}][\p{Lu} .'’-]+,\s[^–—]{0,40}?\s[-–—]\s/u.test(s.text)) continue
       // An instruction ("Wait until the fourth day ...") is advice, not a claim that can be true or false.
       const first = s.tokens[0]
       if (first && first.pos === 'VERB' && first.lemma === first.text.toLowerCase()) continue
