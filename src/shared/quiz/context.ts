@@ -117,6 +117,8 @@ export function resolveLeadingPronoun(ctx: QuizContext, s: Sentence): ResolvedSu
   const rest = s.text.slice(m[0].length)
   const words = s.text.split(/\s+/).length
   if (words < 5 || words > 45 || !/[.!]["”’']?$/.test(s.text)) return null
+  // A quote the paragraph leaves open ('He said, "In the first half ...') would make a prompt with a stray mark.
+  if (/[“”"]/.test(s.text.replace(/[“"][^“”"]*[”"]/g, ''))) return null
   return { sentence: s, previous, person: people[0]!, rest }
 }
 

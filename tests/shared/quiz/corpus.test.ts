@@ -31,6 +31,11 @@ describe('the whole corpus', () => {
     expect(bad.map((b) => b.q.prompt)).toEqual([])
   })
 
+  it('never leaves a quote mark unpaired in a prompt', () => {
+    const bad = all.filter(({ q }) => /[“”"]/.test(q.prompt.replace(/[“"][^“”"]*[”"]/g, '')))
+    expect(bad.map((b) => b.q.prompt)).toEqual([])
+  })
+
   it('uses every question kind somewhere', () => {
     const kinds = new Set(all.map((a) => a.q.kind))
     expect([...kinds].sort()).toEqual(['cloze', 'how-many', 'true-false', 'when', 'who-did-what', 'who-said', 'who-what-where'])
