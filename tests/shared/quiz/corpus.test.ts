@@ -36,6 +36,17 @@ describe('the whole corpus', () => {
     expect(bad.map((b) => b.q.prompt)).toEqual([])
   })
 
+  it('never lets the prompt name the answer by its people ("English captain") or by the city before it ("Brasília, _____")', () => {
+    const bad = all.filter(({ q }) => {
+      if (!['who-what-where', 'cloze'].includes(q.kind)) return false
+      const e = entityOf(world, q.answer)
+      if (!e || (e.type !== 'country' && e.type !== 'region')) return false
+      const adjectives = [...world.demonyms].filter(([, key]) => key === e.key).map(([d]) => d)
+      return adjectives.some((d) => new RegExp(`(?<![\\p{L}])${d}(?![\\p{L}])`, 'u').test(q.prompt)) || /[\p{Lu}][\p{L}]+, (?:_____|which (?:country|state|region|territory|continent)\b)/u.test(q.prompt)
+    })
+    expect(bad.map((b) => `${b.q.prompt} → ${b.q.answer}`)).toEqual([])
+  })
+
   it('uses every question kind somewhere', () => {
     const kinds = new Set(all.map((a) => a.q.kind))
     expect([...kinds].sort()).toEqual(['cloze', 'how-many', 'true-false', 'when', 'who-did-what', 'who-said', 'who-what-where'])

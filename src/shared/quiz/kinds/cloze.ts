@@ -28,7 +28,7 @@ export function cloze(ctx: QuizContext): Question[] {
       const ms = within(ctx.entities.mentions, s)
       for (const m of [...ms].reverse()) {
         if (inQuote(ctx, m.paragraph, m.start, m.end) || !soleAnswer(s.text, s.start, m, ms)) continue
-        if (boundInPlace(m, s.text, s.start, s.tokens) || echoedElsewhere(s.text, s.start, m)) continue
+        if (boundInPlace(m, s.text, s.start, s.tokens) || echoedElsewhere(s.text, s.start, m, ctx.world.demonyms)) continue
         // "like the _____" fits "U.S." but not "Japan": a place after a kept "the" is given away by grammar.
         if (['country', 'city', 'region'].includes(m.entity.type) && /\bthe\s$/i.test(s.text.slice(0, m.start - s.start))) continue
         if (m.entity.type === 'person' && !m.text.includes(' ') && m.start !== s.start) continue

@@ -61,6 +61,10 @@ export function boundInPlace(m: Mention, sentenceText: string, sentenceStart: nu
   const next = tokens.find((t) => t.start >= m.end)
   if (next && next.start === m.end + 1 && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos)) return true
   // "Make-A-Wish Foundation": a name joined by a hyphen to the words before it is only part of the name.
+  // "Brasília, Brazil": the place before the comma gives away the country or region after it.
+  if ((m.entity.type === 'country' || m.entity.type === 'region') && /[\p{Lu}][\p{L}]+,\s$/u.test(sentenceText.slice(0, m.start - sentenceStart))) return true
+  // "which organisation (Comunidad Andina)": a gloss in brackets right after a name spells out the answer.
+  if (/^\s*\(/.test(sentenceText.slice(m.end - sentenceStart))) return true
   if (sentenceText.charAt(m.end - sentenceStart) === '-' || /[\p{L}]-$/u.test(sentenceText.slice(0, m.start - sentenceStart))) return true
   // "from Irving, Texas": the place after the comma narrows the answer to one option.
   if (/^,\s+[A-Z]/.test(sentenceText.slice(m.end - sentenceStart)) && (m.entity.type === 'city' || m.entity.type === 'region')) return true
@@ -78,10 +82,13 @@ export function boundInPlace(m: Mention, sentenceText: string, sentenceStart: nu
 
 /**
  * True when a name's distinctive word shows elsewhere in the sentence ("Universal Pictures' ... also from
- * Universal"), so a gap or question word on it would be filled by the rest of the prompt.
+ * Universal") or its people's adjective does ("English captain" for England), so a gap or question word on it
+ * would be filled by the rest of the prompt.
  */
-export function echoedElsewhere(sentenceText: string, sentenceStart: number, m: Mention): boolean {
+export function echoedElsewhere(sentenceText: string, sentenceStart: number, m: Mention, demonyms: ReadonlyMap<string, string> = new Map()): boolean {
   const rest = sentenceText.slice(0, m.start - sentenceStart) + ' ' + sentenceText.slice(m.end - sentenceStart)
-  const words = [m.text, m.entity.name, ...m.entity.aliases].join(' ').split(/[\s,.'’-]+/).filter((w) => w.length >= 4 && /^[\p{Lu}]/u.test(w))
+  // "English captain Harry Kane" names England as surely as "England" does.
+  const adjectives = [...demonyms].filter(([, key]) => key === m.entity.key).map(([d]) => d)
+  const words = [m.text, m.entity.name, ...m.entity.aliases, ...adjectives].join(' ').split(/[\s,.'’-]+/).filter((w) => w.length >= 4 && /^[\p{Lu}]/u.test(w))
   return words.some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u').test(rest))
 }

@@ -88,7 +88,9 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
     if (alt) return { statement: replaceSpan(s, n.start, n.end, alt), what: `“${n.text}”` }
   }
   const dates = within(ctx.dates, s)
-  if (dates.length === 1 && !dates[0]!.weekday && !inParentheses(s, dates[0]!.start)) {
+  // A year that opens a name ("the 2018 FIFA World Cup") is part of the name, not a date to move.
+  const opensName = dates.length === 1 && /^\s+[\p{Lu}]/u.test(s.text.slice(dates[0]!.end - s.start))
+  if (dates.length === 1 && !dates[0]!.weekday && !inParentheses(s, dates[0]!.start) && !opensName) {
     const d = dates[0]!
     // A near shift, never another date of the story ("By 2000" for "By 2050" would be absurd, not false).
     // A round year ("by 2050") moves by ten, so the false one is not a quibble of a single year.

@@ -29,7 +29,7 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
       const ms = within(ctx.entities.mentions, s)
       for (const m of ms) {
         if (inQuote(ctx, m.paragraph, m.start, m.end)) continue
-        if (!soleAnswer(s.text, s.start, m, ms) || echoedElsewhere(s.text, s.start, m)) continue
+        if (!soleAnswer(s.text, s.start, m, ms) || echoedElsewhere(s.text, s.start, m, ctx.world.demonyms)) continue
         const rel = m.start - s.start
         const lead = s.text.slice(0, rel)
         const subject = lead === '' || /^the $/i.test(lead)
@@ -72,7 +72,7 @@ function afterOpeningPronoun(ctx: QuizContext, s: Sentence): Question[] {
   const ms = within(ctx.entities.mentions, s)
   const name = answerForm(ctx, resolved.person)
   for (const m of ms) {
-    if (!soleAnswer(s.text, s.start, m, ms) || echoedElsewhere(s.text, s.start, m) || boundInPlace(m, s.text, s.start, s.tokens)) continue
+    if (!soleAnswer(s.text, s.start, m, ms) || echoedElsewhere(s.text, s.start, m, ctx.world.demonyms) || boundInPlace(m, s.text, s.start, s.tokens)) continue
     const rel = m.start - s.start
     const lead = s.text.slice(0, rel)
     if (!/\b[a-z]+\s(?:the\s)?$/.test(lead) || /\bthat\s/.test(lead)) continue
