@@ -102,4 +102,8 @@ describe('each question kind', () => {
 
     for (const q of bounded) expect(q.options.every((o) => num(o) >= num(q.answer)), q.options.join(' | ')).toBe(true)
   })
+  it('true-false: never swaps the acting person where a "his" or "her" after it could betray the swap', () => {
+    const swapped = ofKind('true-false').filter((q) => q.answer === 'False' && q.prompt.split(' ')[0] !== q.evidence.text.split(' ')[0])
+    for (const q of swapped) expect(q.prompt, q.prompt).not.toMatch(/\b(?:his|her|he|she|him)\b/i)
+  })
 })

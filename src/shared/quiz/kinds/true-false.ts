@@ -108,7 +108,10 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
   // absurd rather than false; never an organisation, outlet or place, whose swap is merely unsupported.
   const ms = within(ctx.entities.mentions, s)
   const subject = ms[0]
-  if (subject && subject.start === s.start && subject.entity.type === 'person' && ms.filter((o) => o.entity.key === subject.entity.key).length === 1) {
+  // A "his" or "her" after the swapped person may not fit the other one ("Atwood was making his final ..."), and
+  // grammar would then give the swap away.
+  const gendered = subject !== undefined && /\b(?:his|her|he|she|him|himself|herself)\b/i.test(s.text.slice(subject.end - s.start))
+  if (subject && !gendered && subject.start === s.start && subject.entity.type === 'person' && ms.filter((o) => o.entity.key === subject.entity.key).length === 1) {
     const next = s.tokens.find((t) => t.start >= subject.end)
     if (next && next.start === subject.end + 1 && (next.pos === 'VERB' || next.pos === 'AUX')) {
       const other = entityDistractors(ctx, subject.entity, new Set(ms.map((o) => o.entity.key)), 3).filter((e) => ctx.entities.byKey.has(e.key))[0]

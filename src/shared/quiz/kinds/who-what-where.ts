@@ -40,6 +40,8 @@ export function whoWhatWhere(ctx: QuizContext): Question[] {
         if (!subject && boundInPlace(m, s.text, s.start, s.tokens)) continue
         if (!subject && /^\s+(?:also\s+)?(?:said|says|announced|added|told|reported|stated|confirmed)\b/.test(s.text.slice(m.end - s.start))) continue
         if (!subject && s.text.split(/\s+/).length > 50) continue
+        // "Chile will additionally join; it has, however, been cautious": after the question word, "it" would dangle.
+        if (/;\s+(?:it|he|she|they|this)\b/i.test(s.text.slice(m.end - s.start))) continue
         // In place, the question word must follow a plain word ("told the", "with"), not a bracket or a list.
         if (!subject && (!/\b[a-z]+\s(?:the\s)?$/.test(lead) || /\bthat\s/.test(lead))) continue
         // Titles and descriptors right before a name ("Republican frontman Trump") would survive the swap and give it away.
