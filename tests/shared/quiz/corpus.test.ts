@@ -47,6 +47,11 @@ describe('the whole corpus', () => {
     expect(bad.map((b) => `${b.q.prompt} → ${b.q.answer}`)).toEqual([])
   })
 
+  it('never asks for what something is not ("a ban which does not cover which country")', () => {
+    const bad = all.filter(({ q }) => /\b(?:not|never|n't)\s+(?:[a-z]+\s+){1,2}(?:which|whom|_____)/.test(q.prompt))
+    expect(bad.map((b) => b.q.prompt)).toEqual([])
+  })
+
   it('uses every question kind somewhere', () => {
     const kinds = new Set(all.map((a) => a.q.kind))
     expect([...kinds].sort()).toEqual(['cloze', 'how-many', 'true-false', 'when', 'who-did-what', 'who-said', 'who-what-where'])

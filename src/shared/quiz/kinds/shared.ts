@@ -61,6 +61,8 @@ export function boundInPlace(m: Mention, sentenceText: string, sentenceStart: nu
   const next = tokens.find((t) => t.start >= m.end)
   if (next && next.start === m.end + 1 && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos)) return true
   // "Make-A-Wish Foundation": a name joined by a hyphen to the words before it is only part of the name.
+  // "a ban which does not cover Afghanistan": what something is not, almost any other option also is not.
+  if (/\b(?:not|never|no longer)\s+(?:[a-z]+\s+){1,2}(?:the\s+)?$|n['’]t\s+(?:[a-z]+\s+){1,2}(?:the\s+)?$/.test(sentenceText.slice(0, m.start - sentenceStart))) return true
   // "Brasília, Brazil": the place before the comma gives away the country or region after it.
   if ((m.entity.type === 'country' || m.entity.type === 'region') && /[\p{Lu}][\p{L}]+,\s$/u.test(sentenceText.slice(0, m.start - sentenceStart))) return true
   // "which organisation (Comunidad Andina)": a gloss in brackets right after a name spells out the answer.
