@@ -47,6 +47,8 @@ export function cloze(ctx: QuizContext): Question[] {
       }
       for (const d of within(ctx.dates, s)) {
         if (d.weekday || inQuote(ctx, d.paragraph, d.start, d.end)) continue
+        // A dateline's date ("November 17, Brisbane, Australia - ...") is when the report was filed, not a fact of the story.
+        if (d.start === s.start && /^,\s[^–—.]{0,40}?\s[-–—]\s/.test(s.text.slice(d.end - s.start))) continue
         const withYear = /\d{4}/.test(d.text) || d.granularity !== 'day'
         const fmt = (t: number): string => (withYear ? formatDate(t, d.granularity, false) : formatDate(t, 'day', false).replace(/, \d{4}$/, ''))
         if (fmt(d.time) !== d.text) continue

@@ -35,8 +35,8 @@ export function trueFalse(ctx: QuizContext): Question[] {
       if (s.text.split(/\s+/).length > 55) continue
       // Quoted words are the speaker's, not the article's claims.
       if (inQuote(ctx, s.paragraph, s.start, s.start + 1)) continue
-      // A dateline ("CAPE CANAVERAL, Florida - ...") is where the report was filed: judged word for word, it is noise.
-      if (/^[\p{Lu}][\p{Lu} .'’-]+,\s[^–—]{0,40}?\s[-–—]\s/u.test(s.text)) continue
+      // A dateline ("CAPE CANAVERAL, Florida - ...", "November 17, Brisbane, Australia - ...") is where and when the report was filed: judged word for word, it is noise.
+      if (/^(?:[\p{Lu}][\p{Lu} .'’-]+|[A-Z][a-z]+ \d{1,2}),\s[^–—]{0,40}?\s[-–—]\s/u.test(s.text)) continue
       // An instruction ("Wait until the fourth day ...") is advice, not a claim that can be true or false.
       const first = s.tokens[0]
       if (first && first.pos === 'VERB' && first.lemma === first.text.toLowerCase()) continue
@@ -66,7 +66,9 @@ function replaceSpan(s: Sentence, start: number, end: number, text: string): str
   let before = s.text.slice(0, start - s.start)
   // Keep "a"/"an" agreeing with the new word, so the grammar does not show the edit.
   before = withoutLeadingConjunction(before + '\u0000').slice(0, -1)
-  before = before.replace(/\b([Aa])n?\s$/, (_m, a: string) => `${/^[aeiou8]|^11\b|^18\b/i.test(text) ? `${a}n` : a} `)
+  // Only when the first letter changes: "a USD$23" stays "a USD$17", not "an USD$17".
+  const was = s.text.slice(start - s.start, end - s.start)
+  if (was.charAt(0).toLowerCase() !== text.charAt(0).toLowerCase()) before = before.replace(/\b([Aa])n?\s$/, (_m, a: string) => `${/^[aeiou8]|^11\b|^18\b/i.test(text) ? `${a}n` : a} `)
   return before + text + s.text.slice(end - s.start)
 }
 
