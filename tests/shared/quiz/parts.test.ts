@@ -7,6 +7,7 @@ import { splitSentences } from '@shared/quiz/sentences'
 import { defaultWorld } from '@shared/quiz/world'
 import { buildContext, standsAlone } from '@shared/quiz/context'
 import { howMany } from '@shared/quiz/kinds/how-many'
+import { trueFalse } from '@shared/quiz/kinds/true-false'
 import type { Article } from '@shared/article/model'
 
 const article = (paragraphs: string[], date: string | null = '2016-11-15', title = 'A story'): Article => ({
@@ -105,5 +106,10 @@ describe('quotes', () => {
     const sents = splitSentences(a)
     const mentions = findEntities(sents, defaultWorld()).mentions
     expect(sents[0]!.map((x) => standsAlone(x, mentions))).toEqual([true, false])
+  })
+  it('keeps the article\'s "a" when a swapped amount starts with the same letter ("a USD$17", never "an USD$17")', () => {
+    const ctx = buildContext(article(['Air Force officials discussed a USD$23 billion dollar deal with aircraft manufacturer Boeing.']), defaultWorld())
+    const swapped = trueFalse(ctx).find((q) => q.answer === 'False')
+    expect(swapped?.prompt).toMatch(/ a USD\$\d+ billion/)
   })
 })
