@@ -47,16 +47,6 @@ function question(articleId: string, n: number): Question {
   }
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
-function p90(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.9))]!
-}
-
 function rawOpen(name: string): Promise<IDBDatabase> {
   return new Promise((ok, fail) => {
     const req = indexedDB.open(name, 1)
@@ -191,7 +181,7 @@ async function viewTimes(now: number, times: number): Promise<{ statsFirst: numb
   return out
 }
 
-Object.assign(globalThis, { bench: { viewTimes, saveAnswers, seedReviews, queueTimes, median, p90, T0, DAY } })
+Object.assign(globalThis, { bench: { viewTimes, saveAnswers, seedReviews, queueTimes, T0, DAY } })
 `
 
 interface Bench {
