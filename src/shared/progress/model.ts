@@ -22,7 +22,8 @@ const QUESTION_KINDS = [
   'how-many',
   'who-said',
   'true-false',
-  'cloze'
+  'cloze',
+  'what'
 ] as const satisfies readonly QuestionKind[]
 
 /** A question as it was when answered; kept so a question a new release no longer generates still shows in history and review. */
@@ -33,7 +34,9 @@ export const QuestionSnapshotSchema = v.object({
   options: v.pipe(v.array(Text), v.minLength(1), v.maxLength(12)),
   answer: Text,
   evidence: v.object({ paragraph: Count, start: Count, end: Count, text: Text }),
-  explanation: Text
+  explanation: Text,
+  // Added with the ranking (2026-11): snapshots stored before it read as unranked.
+  rank: v.optional(Count, 0)
 })
 
 /** The article a question belongs to, as much as the progress layer needs to group and label it. */

@@ -41,7 +41,9 @@ export function makeQuestion(
     options,
     answer,
     evidence,
-    explanation
+    explanation,
+    // Set by the ranking once every candidate is known.
+    rank: 0
   }
 }
 

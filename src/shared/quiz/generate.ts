@@ -34,7 +34,8 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
     'how-many': howMany(ctx),
     'who-what-where': whoWhatWhere(ctx),
     'true-false': trueFalse(ctx),
-    cloze: cloze(ctx)
+    cloze: cloze(ctx),
+    what: []
   }
   // Gaps on names, amounts and dates ask more than a true statement does; gaps on key noun phrases ask less.
   const namedGap = (q: Question): boolean => /[\p{Lu}\p{N}]/u.test(q.answer)
@@ -94,5 +95,6 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
     take(q)
   }
   fillers(false, Math.ceil(wordCount(article) / FLOOR_WORDS))
+  chosen.forEach((q, i) => (q.rank = i + 1))
   return chosen.sort((a, b) => a.evidence.paragraph - b.evidence.paragraph || a.evidence.start - b.evidence.start || PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind))
 }

@@ -3,7 +3,7 @@ import { normalise } from './distractors'
 import type { Question } from './model'
 import type { World, WorldEntity } from './world'
 
-const KINDS = new Set(['who-did-what', 'when', 'who-what-where', 'how-many', 'who-said', 'true-false', 'cloze'])
+const KINDS = new Set(['who-did-what', 'when', 'who-what-where', 'how-many', 'who-said', 'true-false', 'cloze', 'what'])
 const LEADING_PRONOUN = /^(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those)\b/
 const MONTH_OR_DAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/
 

@@ -10,6 +10,7 @@ export type QuestionKind =
   | 'who-said' // quote attribution
   | 'true-false'
   | 'cloze' // fill the gap on a key term
+  | 'what' // what someone did, agreed to, announced, said they would do
 
 export interface Evidence {
   /** Index into `Article.paragraphs`. */
@@ -31,4 +32,9 @@ export interface Question {
   evidence: Evidence
   /** One or two sentences a learner reads after answering, quoting or pointing at the evidence. */
   explanation: string
+  /**
+   * Importance in the article's quiz: 1 is the most central fact. The first round of a quiz asks the best-ranked
+   * questions (shown in reading order); "More questions" continues down the ranking.
+   */
+  rank: number
 }

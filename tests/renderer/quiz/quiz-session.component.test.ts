@@ -12,7 +12,8 @@ function question(id: string, answer: string, options: string[]): Question {
     options,
     answer,
     evidence: { paragraph: 0, start: 0, end: 5, text: 'Text.' },
-    explanation: 'Because the article says so.'
+    explanation: 'Because the article says so.',
+    rank: 1
   }
 }
 

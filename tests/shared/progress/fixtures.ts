@@ -18,7 +18,8 @@ export function question(articleId: string, n: number, kind: Question['kind'] = 
     options,
     answer: options[0]!,
     evidence: { paragraph: n, start: 0, end: text.length, text },
-    explanation: `Because of sentence ${n}.`
+    explanation: `Because of sentence ${n}.`,
+    rank: n
   }
 }
 
