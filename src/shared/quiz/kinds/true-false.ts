@@ -52,6 +52,10 @@ export function trueFalse(ctx: QuizContext): Question[] {
       if (swap) {
         const q = makeQuestion('true-false', swap.statement, 'False', [], ev, `False: the article gives ${swap.what}: ${quoteEvidence(ev.text)}`, 2)
         if (q) out.push(q)
+        // The same sentence, same transformation, with the article's own value: the selection keeps one of the two,
+        // so true and false statements come from the same kind of sentence and the wording does not tell them apart.
+        const t = makeQuestion('true-false', withoutLeadingConjunction(s.text), 'True', [], ev, `True: the article says ${quoteEvidence(ev.text)}`, 2)
+        if (t) out.push(t)
       } else if (s.text.split(/\s+/).length >= 9 && (facts >= 2 || /\d/.test(s.text) || within(ctx.numbers, s).length + within(ctx.dates, s).length > 0 || within(ctx.entities.mentions, s).some((m) => ['person', 'organisation', 'outlet'].includes(m.entity.type)))) {
         // A true statement is worth judging only when it carries a checkable fact: who, how many, when, or two names.
         const q = makeQuestion('true-false', withoutLeadingConjunction(s.text), 'True', [], ev, `True: the article says ${quoteEvidence(ev.text)}`, 2)

@@ -1,0 +1,462 @@
+import words from './data/reference-words.json'
+import type { QuizContext } from './context'
+import { normalise } from './distractors'
+import type { Question } from './model'
+import type { Sentence } from './sentences'
+import { activeInYear, giveawayTerms, type WorldEntity } from './world'
+
+/**
+ * The gates every candidate question passes before it can be asked. Each gate is a named pure function that
+ * returns null when the question passes, or a short reason when it does not; `--explain` prints the gate's name
+ * and the reason for every candidate dropped. Gates read the article (the context) but never change a question:
+ * repairs (dropping a leading "But", naming a person in full) happen before, in `repairPrompt`.
+ */
+export interface Gate {
+  name: GateName
+  /** What the gate protects, in one line, for `--explain` and the docs. */
+  rule: string
+  check(q: Question, g: GateContext): string | null
+}
+
+export type GateName =
+  | 'well-formed'
+  | 'self-contained'
+  | 'no-giveaway'
+  | 'one-answer'
+  | 'options-fit'
+  | 'pronoun-key'
+  | 'story-fact'
+  | 'fair-true-false'
+
+/** What the gates know about the article beyond the context: computed once per generation. */
+export interface GateContext {
+  ctx: QuizContext
+  /** The article's year, when it has a date. */
+  year: number | null
+  /** For each paragraph, the index (in reading order over the article) of its first sentence. */
+  sentenceOrder: Map<Sentence, number>
+  /** Every sentence in reading order, with its lower-cased words. */
+  flat: Array<{ s: Sentence; words: Set<string> }>
+  /** Lower-cased nouns (text and lemma) in order of first use: the sentence index where each first appears. */
+  firstNoun: Map<string, number>
+}
+
+const CONNECTIVES = [...words.leadingConnectives].sort((a, b) => b.length - a.length)
+const SHELL = new Set(words.shellNouns)
+const UNIQUE = new Set(words.uniqueNouns)
+const FIRST_PERSON = new Set(words.firstPerson.map((w) => w.toLowerCase()))
+const STOP = new Set(
+  'a an the of to in on at for from by with and or but as is are was were be been being has have had do does did will would could should may might must can that this these those which who whom whose what when where why how it its his her their they them he she him not no than then there here into over under about after before during between against also more most such only very just said says say told'.split(' ')
+)
+/** A word that ties a noun phrase to something named, so "the chain that Tesco owns" is specific. */
+const RESTRICTIVE = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'to', 'between', 'against', 'with', 'that', 'which', 'who', 'whose', 'where', 'when', 'called', 'named', 'known', 'led', 'run', 'owned', 'based'])
+// "that" is far more often a conjunction ("said that children ...") than a determiner, so it is left out.
+const DETERMINER = /^(?:the|this|these|those)$/i
+
+/** Builds what the gates need to know about the whole article. */
+export function gateContext(ctx: QuizContext): GateContext {
+  const year = ctx.article.date ? Number(ctx.article.date.slice(0, 4)) : null
+  const sentenceOrder = new Map<Sentence, number>()
+  const flat: GateContext['flat'] = []
+  const firstNoun = new Map<string, number>()
+  for (const para of ctx.sentences) {
+    for (const s of para) {
+      const i = flat.length
+      sentenceOrder.set(s, i)
+      flat.push({ s, words: new Set(contentWords(s.text)) })
+      for (const t of s.tokens) {
+        if (t.pos !== 'NOUN') continue
+        for (const form of [t.text.toLowerCase(), t.lemma.toLowerCase()]) if (!firstNoun.has(form)) firstNoun.set(form, i)
+      }
+    }
+  }
+  return { ctx, year, sentenceOrder, flat, firstNoun }
+}
+
+/** Lower-cased content words of a text: what a statement is about, without its function words. */
+export function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((w) => w.replace(/['’]s$/, '')).filter((w) => w.length >= 3 && !STOP.has(w))
+}
+
+/** The sentences a question's evidence covers, first to last. */
+export function evidenceSentences(q: Question, ctx: QuizContext): Sentence[] {
+  return (ctx.sentences[q.evidence.paragraph] ?? []).filter((s) => s.start < q.evidence.end && q.evidence.start < s.end)
+}
+
+/** The prompt without its quoted words, where third-party words are the speaker's, not the prompt's. */
+function outsideQuotes(prompt: string): string {
+  return prompt.replace(/[“"‘][^“”"‘’]*[”"’]/g, (m) => ' '.repeat(m.length))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Repairs: small, safe rewrites before the gates judge a prompt.
+
+// NAME: LEADING_DATELINE. Matches "WASHINGTON, D.C. — ", "November 17, Brisbane, Australia - " at the start of a
+// statement; not "In Washington, the ..." (no dash). Linear: one bounded class run, then one dash.
+const LEADING_DATELINE = /^(?:Fill the gap: )?(?:[\p{Lu}][\p{Lu}\p{Ll} .,'’]{0,60}?|[A-Z][a-z]+ \d{1,2},[^–—-]{0,60}?)\s[-–—]\s+/u
+
+/**
+ * Repairs a prompt so it stands on its own where a safe rewrite exists: drops a leading connective ("Indeed,",
+ * "But") and a dateline, drops "also" ("Who also said" → "Who said"), and writes a person named by surname alone
+ * in full ("Hay added" → "John Hay added") from the fullest form the article uses. Returns the prompt unchanged
+ * when nothing applies.
+ */
+export function repairPrompt(q: Question, ctx: QuizContext): string {
+  let p = q.prompt
+  const gap = p.startsWith('Fill the gap: ') ? 'Fill the gap: ' : ''
+  let body = gap ? p.slice(gap.length) : p
+  const dateline = LEADING_DATELINE.exec(body)
+  if (dateline && q.kind !== 'when') body = capitaliseFirst(body.slice(dateline[0].length))
+  for (let again = true; again; ) {
+    again = false
+    for (const c of CONNECTIVES) {
+      if (body.startsWith(c) && /^[,\s]/.test(body.slice(c.length)) && body.length > c.length + 12) {
+        body = capitaliseFirst(body.slice(c.length).replace(/^,?\s+/, ''))
+        again = true
+      }
+    }
+  }
+  // "also", "too" after a verb only linked to the sentence before; the fact stands without them.
+  body = body.replace(/(\S) also (?=[a-z])/g, '$1 ').replace(/ too([,.?])/g, '$1')
+  p = gap + body
+  // A bare surname reads as a stranger; the article's fullest form names the person.
+  for (const [key, full] of ctx.entities.displayName) {
+    const e = ctx.entities.byKey.get(key)
+    if (e?.type !== 'person' || !full.includes(' ')) continue
+    const last = full.split(' ').pop()!
+    if (last.length < 3 || q.answer === last) continue
+    const bare = new RegExp(`(?<![\\p{L}.'’-] ?)(?<![\\p{Lu}][\\p{L}]* )\\b${escape(last)}\\b`, 'u')
+    if (!p.includes(full) && bare.test(p)) p = p.replace(bare, full)
+  }
+  return resolveDefinites(p, q, ctx)
+}
+
+const ANTECEDENT: Record<string, string> = words.antecedentTypes
+
+/**
+ * "the company" → "Tesco" when the article named exactly one organisation in this paragraph and the two before it,
+ * so the prompt says what it is about. Only nouns that name a kind of entity; an event ("the deal") has no such
+ * antecedent and is left for the self-contained gate.
+ */
+function resolveDefinites(prompt: string, q: Question, ctx: QuizContext): string {
+  return prompt.replace(/\b([Tt])he (company|firm|organi[sz]ation|group|party|club|charity|agency|newspaper|paper|broadcaster|country|nation|city|town|capital)\b(?!['’]|\s+(?:of|in|that|which|who)\b)/g, (whole, _t: string, noun: string) => {
+    const type = ANTECEDENT[noun]
+    const near = ctx.entities.mentions.filter((m) => m.entity.type === type && m.paragraph <= q.evidence.paragraph && m.paragraph >= q.evidence.paragraph - 2 && (m.paragraph < q.evidence.paragraph || m.end <= q.evidence.start))
+    const keys = new Set(near.map((m) => m.entity.key))
+    if (keys.size !== 1) return whole
+    const e = near[0]!.entity
+    const name = ctx.entities.displayName.get(e.key) ?? e.name
+    if (normalise(name) === normalise(q.answer) || q.options.some((o) => normalise(o) === normalise(name))) return whole
+    return name
+  })
+}
+
+function capitaliseFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The gates.
+
+/** Grammatical and whole: no bad split, no doubled space, no question word where English cannot put one. */
+export const wellFormed: Gate = {
+  name: 'well-formed',
+  rule: 'the prompt is a whole, grammatical question or statement',
+  check(q) {
+    const p = q.prompt
+    if (/ {2}/.test(p)) return 'a doubled space shows a gap in the sentence'
+    if (/^\s*[\p{Ll})\]]/u.test(p.replace(/^Fill the gap: /, ''))) return 'starts in lower case or with a closing bracket: a piece of a sentence'
+    if (/[(\[][^)\]]*$/.test(p) || /^[^(\[]*[)\]]/.test(p)) return 'unbalanced brackets: a bad sentence split'
+    // "his native which city", "the central which country": a question word after a modifier is not English.
+    const inPlace = /\b(the|a|an|his|her|its|their|our|my|your|[a-z]+(?:al|ic|ive|ous|ern|ese|ian|ish)) (which|whom|what|how many|how much)\b/i.exec(p)
+    if (inPlace && !/^(?:Fill the gap)/.test(p) && !/^(?:the|a|an)$/i.test(inPlace[1]!)) return `question word after a modifier (“${inPlace[0]}”)`
+    if (/\b(?:the|a|an) (?:which|whom|how many|how much)\b/i.test(p)) return 'question word after an article'
+    if (/\bhow many [a-z]+ (?:strong|long|old|high|tall|deep|wide)\b/.test(p)) return '“how many … strong” is not a question English asks'
+    if (/\bwho is who\b|\bwith whom who\b|\bwhom who\b/i.test(p)) return 'two question words joined'
+    if (q.kind !== 'true-false' && q.kind !== 'cloze' && !/\?$/.test(p)) return 'a question must end with a question mark'
+    return null
+  }
+}
+
+/** Self-contained: nothing in the prompt points at a sentence the learner is not shown. */
+export const selfContained: Gate = {
+  name: 'self-contained',
+  rule: 'no dangling pronoun, back-reference, relative time or “the decision” whose referent is outside the prompt',
+  check(q, g) {
+    const p = q.prompt.replace(/^Fill the gap: /, '')
+    const bare = outsideQuotes(p)
+    const lower = ` ${bare.toLowerCase().replace(/[.,;:?!]/g, ' ')} `
+    for (const c of CONNECTIVES) if (p.startsWith(`${c} `) || p.startsWith(`${c},`)) return `opens with the connective “${c}”`
+    for (const w of words.backReferences) if (lower.includes(` ${w} `)) return `“${w}” points back to something the prompt does not name`
+    const hasDate = g.ctx.dates.some((d) => p.includes(d.text) && !/^(?:yesterday|today|tomorrow)$/i.test(d.text))
+    if (!hasDate) for (const w of words.relativeTimes) if (lower.includes(` ${w} `)) return `“${w}” is a time the prompt does not anchor`
+    if (q.kind !== 'who-said') {
+      for (const w of words.firstPerson) if (new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}'’])`, 'u').test(bare) && (w !== 'us' || !/\bUS\b/.test(bare))) return `first person “${w}” with no speaker named`
+    }
+    const dangling = danglingPronoun(p, q)
+    if (dangling) return `“${dangling}” has no one named before it in the prompt`
+    const vague = vagueDefinite(p, q, g)
+    if (vague) return `“${vague}” refers to something the prompt does not say`
+    return null
+  }
+}
+
+// A pronoun needs a name (or the question word) before it in the prompt; "it"/"its"/"they" may also lean on a noun.
+function danglingPronoun(prompt: string, q: Question): string | null {
+  const text = q.kind === 'who-said' ? prompt : prompt
+  const re = /(?<![\p{L}])(he|she|him|his|her|hers|himself|herself|they|them|their|it|its|itself)(?![\p{L}'’])/giu
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const before = text.slice(0, m.index)
+    const word = m[1]!.toLowerCase()
+    if (word === 'it' && /^(?:is|was)\s+(?:clear|likely|possible|unclear|unlikely|important|hard|difficult|easy|not|also)\b/.test(text.slice(m.index + 3))) continue
+    if (/\b(?:make|makes|making|made|find|finds|found)\s+$/.test(before) && word === 'it') continue
+    const named = namesSomeone(before) || /\b(?:Who|Whom|who|whom)\b/.test(before)
+    // "In his first interview, Trump told ...": a possessive before the subject points forward to the name after it.
+    if (['his', 'her', 'their'].includes(word) && !named && namesSomeone(text.slice(m.index + word.length).split(/[.;:?]/)[0]!.split(/\b(?:that|who|which)\b/)[0]!)) continue
+    const nounBefore = /\b(?:the|a|an)\s+[a-z-]+/.test(before)
+    if (['it', 'its', 'itself', 'they', 'them', 'their'].includes(word) ? named || nounBefore : named) continue
+    return m[1]!
+  }
+  return null
+}
+
+// A capitalised word that is not just the first word of the prompt (or is a name even there).
+function namesSomeone(text: string): boolean {
+  const ws = text.replace(/^Fill the gap: /, '').split(/\s+/).filter(Boolean)
+  return ws.some((w, i) => /^[“"‘(]?[\p{Lu}][\p{L}'’.-]+/u.test(w) && (i > 0 || !OPENERS.has(w.replace(/[,]$/, ''))) && !/^(?:Who|Whom|Which|What|When|How|Fill)$/.test(w))
+}
+const OPENERS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'As', 'After', 'Before', 'During', 'While', 'When', 'If', 'Although', 'Despite', 'For', 'From', 'With', 'By', 'To', 'Of', 'Since', 'Until', 'Speaking', 'According', 'Under', 'Over', 'Following', 'Amid', 'Among', 'Because', 'Though', 'Once', 'Without', 'Through'])
+
+// "the chain", "the invasion", "this constituency": a definite noun phrase whose noun the article used earlier, or
+// one that only ever refers back (a shell noun such as "the decision"), with nothing after it that says which.
+function vagueDefinite(prompt: string, q: Question, g: GateContext): string | null {
+  const tokens = prompt.match(/[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]/gu) ?? []
+  const first = evidenceSentences(q, g.ctx)[0]
+  const here = first ? g.sentenceOrder.get(first) ?? 0 : 0
+  const posOf = new Map<string, string>()
+  for (const s of evidenceSentences(q, g.ctx)) for (const t of s.tokens) if (!posOf.has(t.text.toLowerCase())) posOf.set(t.text.toLowerCase(), t.pos)
+  for (let i = 0; i < tokens.length; i++) {
+    if (!DETERMINER.test(tokens[i]!)) continue
+    let head = -1
+    let j = i + 1
+    for (; j < tokens.length && j <= i + 4; j++) {
+      const w = tokens[j]!
+      if (!/^[\p{Ll}][\p{Ll}'’-]*$/u.test(w)) break
+      const pos = posOf.get(w.toLowerCase()) ?? (SHELL.has(w.replace(/['’]s$/, '')) ? 'NOUN' : 'X')
+      if (pos === 'NOUN') head = j
+      else if (pos !== 'ADJ' && pos !== 'VERB' && pos !== 'NUM') break
+    }
+    if (head < 0) continue
+    const noun = tokens[head]!.toLowerCase().replace(/['’]s$/, '')
+    const phrase = tokens.slice(i, head + 1).join(' ')
+    const next = (tokens[head + 1] ?? '').toLowerCase()
+    if (RESTRICTIVE.has(next) || /^[\p{Lu}\p{N}“"]/u.test(tokens[head + 1] ?? '')) continue
+    if (UNIQUE.has(noun) || UNIQUE.has(tokens.slice(i + 1, head + 1).join(' ').toLowerCase())) continue
+    // "Trump and Putin ... the two leaders": a counted phrase after the names it counts.
+    if (tokens.slice(i + 1, head).some((w) => (posOf.get(w.toLowerCase()) ?? '') === 'NUM') && namesSomeone(tokens.slice(0, i).join(' '))) continue
+    // "the first game of the day", "the final": an ordinal or superlative makes it one of a known series.
+    const earlier = g.firstNoun.get(noun)
+    if (!(SHELL.has(noun) || SHELL.has(tokens[head]!.toLowerCase()) || (earlier !== undefined && earlier < here))) continue
+    // "The chain sold ...", "Per the doctrines ...": the vague phrase is what the prompt is about. Further in, a prompt
+    // that names its people or places ("Sears CEO Alan Lacy, speaking about the deal, promised ...") is anchored by
+    // them; one that names nothing ("... to win the party's nomination?") is not.
+    const lead = tokens.slice(0, i).filter((w) => !/^(?:Fill|the|gap|:|Who|Whom|Which|What|How|many|much|When|Where|[a-z]+)$/.test(w) || /^(?:Fill|gap)$/.test(w))
+    const atStart = i <= 2 || lead.length === 0
+    const anchored = namesSomeone(prompt.replace(q.answer, ' ').replace(/^(?:Fill the gap: )/, '').replace(/^(?:Who|Whom|Which|What|How|When|Where)\b/, ''))
+    if (atStart || !anchored) return phrase
+  }
+  return null
+}
+
+/** No giveaway: the prompt neither names the key nor implies it through what the world data knows of it. */
+export const noGiveaway: Gate = {
+  name: 'no-giveaway',
+  rule: 'the prompt does not name or imply the key (its words, demonym, capital, landmarks, a dateline)',
+  check(q, g) {
+    if (q.kind === 'true-false') return null
+    const prompt = q.kind === 'cloze' ? q.prompt.replace(/^Fill the gap: /, '') : q.prompt
+    const promptWords = prompt.match(/[\p{L}\p{N}]+/gu) ?? []
+    // Names in the key (capitalised words): a unit or verb in the key ("70 years", "Clinton accused Trump") is the
+    // prompt's own wording by design.
+    for (const k of q.answer.match(/[\p{Lu}][\p{L}\p{N}]*/gu) ?? []) {
+      if (STOP.has(k.toLowerCase()) || k.length < 4) continue
+      const hit = promptWords.find((w) => sharesStem(w, k))
+      if (hit && !/^(?:who|whom|which|what)$/i.test(hit)) return `the prompt says “${hit}”, which gives away “${q.answer}”`
+    }
+    const key = entityFor(q.answer, g)
+    if (key) {
+      for (const term of giveawayTerms(g.ctx.world, key)) {
+        if (term.length >= 3 && new RegExp(`(?<![\\p{L}])${escape(term)}(?![\\p{L}])`, 'iu').test(prompt)) return `“${term}” in the prompt points to ${key.name}`
+      }
+    }
+    return null
+  }
+}
+
+// "Philippine" / "Philippines", "Chad" / "Chadwick", "Swedish" / "Sweden": one word is the other's stem.
+function sharesStem(a: string, b: string): boolean {
+  const x = a.toLowerCase()
+  const y = b.toLowerCase()
+  if (x === y) return true
+  if (!/^\p{Lu}/u.test(a) || !/^\p{Lu}/u.test(b)) return false
+  let n = 0
+  while (n < x.length && n < y.length && x[n] === y[n]) n++
+  return n >= 4 && n >= Math.min(x.length, y.length) - 2
+}
+
+/** The entity an option names: one the article names (by its shown form), else a curated one. */
+export function entityFor(option: string, g: GateContext): WorldEntity | undefined {
+  for (const [key, name] of g.ctx.entities.displayName) if (name === option || name.replace(/^the\s+/i, '') === option) return g.ctx.entities.byKey.get(key)
+  return g.ctx.world.byForm.get(option) ?? g.ctx.world.byForm.get(option.replace(/^the\s+/i, ''))
+}
+
+/** One defensible answer: no other sentence of the article gives the same predicate another subject or value. */
+export const oneAnswer: Gate = {
+  name: 'one-answer',
+  rule: 'no other sentence gives the same predicate another value, and no distractor is also supported',
+  check(q, g) {
+    if (q.kind === 'true-false' || q.kind === 'who-said') return null
+    const own = new Set(evidenceSentences(q, g.ctx))
+    const predicate = new Set(contentWords(q.prompt.replace(/^Fill the gap: /, '').replace(/_{3,}/g, ' ')).filter((w) => !normalise(q.answer).split(' ').includes(w)))
+    if (predicate.size < 2) return null
+    const others = q.options.filter((o) => o !== q.answer)
+    for (const { s, words: w } of g.flat) {
+      if (own.has(s)) continue
+      let shared = 0
+      for (const x of predicate) if (w.has(x)) shared++
+      if (shared < Math.max(2, Math.ceil(predicate.size * 0.7))) continue
+      const also = others.find((o) => new RegExp(`(?<![\\p{L}])${escape(lastWord(o))}(?![\\p{L}])`, 'u').test(s.text))
+      if (also) return `another sentence says much the same of “${also}”: ${s.text.slice(0, 90)}`
+      if (!normalise(s.text).includes(normalise(q.answer)) && sameKindValue(q, s, g)) return `another sentence gives the same predicate a different value: ${s.text.slice(0, 90)}`
+    }
+    return null
+  }
+}
+
+function lastWord(option: string): string {
+  return /^\p{Lu}/u.test(option) && !/\d/.test(option) ? option.split(' ').pop()! : option
+}
+
+// Another sentence holds a value of the key's kind: a date for a date, an amount for an amount, a name for a name.
+function sameKindValue(q: Question, s: Sentence, g: GateContext): boolean {
+  const inS = <T extends { paragraph: number; start: number; end: number }>(xs: T[]): T[] => xs.filter((x) => x.paragraph === s.paragraph && x.start >= s.start && x.end <= s.end)
+  if (q.kind === 'when') return inS(g.ctx.dates).length > 0
+  if (q.kind === 'how-many') return inS(g.ctx.numbers).length > 0
+  const key = entityFor(q.answer, g)
+  if (!key) return false
+  return inS(g.ctx.entities.mentions).some((m) => m.entity.type === key.type && m.entity.key !== key.key)
+}
+
+/** Options that fit: no option twice under two spellings, none the prompt itself names, people of the story's time. */
+export const optionsFit: Gate = {
+  name: 'options-fit',
+  rule: 'no option repeated under another spelling or named in the prompt; people offered were in public life at the story’s date',
+  check(q, g) {
+    if (q.kind === 'true-false') return null
+    const opts = q.options
+    for (let i = 0; i < opts.length; i++) {
+      for (let j = i + 1; j < opts.length; j++) {
+        const people = [opts[i]!, opts[j]!].every((o) => entityFor(o, g)?.type !== undefined ? entityFor(o, g)!.type === 'person' : true)
+        if (people && samePerson(opts[i]!, opts[j]!)) return `“${opts[i]}” and “${opts[j]}” may name the same one`
+      }
+    }
+    const prompt = q.prompt.replace(/^Fill the gap: /, '')
+    for (const o of opts) {
+      if (o === q.answer || o.length < 3) continue
+      if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(o)}(?![\\p{L}\\p{N}])`, 'u').test(prompt)) return `the option “${o}” is named in the prompt`
+    }
+    if (g.year !== null) {
+      for (const o of opts) {
+        const e = entityFor(o, g)
+        if (e && e.type === 'person' && e.curated && !activeInYear(e, g.year)) return `“${o}” was not in public life in ${g.year}`
+      }
+    }
+    return null
+  }
+}
+
+// "John Bolton" / "John R. Bolton", "Bolton" / "John Bolton": one name's words inside the other's.
+function samePerson(a: string, b: string): boolean {
+  const name = /^[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|da|van|von|al|bin|el|la|le))*$/u
+  if (!name.test(a) || !name.test(b)) return false
+  const wa = a.replace(/\b[A-Z]\.\s*/g, '').split(/\s+/)
+  const wb = b.replace(/\b[A-Z]\.\s*/g, '').split(/\s+/)
+  if (wa.length < 1 || wb.length < 1) return false
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa]
+  return short.every((w) => long.includes(w)) || (wa.length > 1 && wb.length > 1 && wa.at(-1) === wb.at(-1) && wa.at(-1)!.length > 3)
+}
+
+/** A key read through "he"/"she" only when exactly one person fits: the subject of the sentence before, no one else near. */
+export const pronounKey: Gate = {
+  name: 'pronoun-key',
+  rule: 'a key resolved from “he”/“she” only when the sentence before has that person as its subject and no one else is named near',
+  check(q, g) {
+    const ss = evidenceSentences(q, g.ctx)
+    if (ss.length < 2 || !/^(?:He|She)\b/.test(ss.at(-1)!.text)) return null
+    const previous = ss.at(-2)!
+    const people = g.ctx.entities.mentions.filter((m) => m.paragraph === previous.paragraph && m.start >= previous.start && m.end <= previous.end && m.entity.type === 'person')
+    const subject = people[0]
+    if (!subject || subject.start - previous.start > 40) return 'the sentence before does not open on the person “he” would be'
+    const i = g.sentenceOrder.get(previous) ?? 0
+    const before = g.flat[i - 1]?.s
+    if (before && before.paragraph === previous.paragraph && g.ctx.entities.mentions.some((m) => m.paragraph === before.paragraph && m.start >= before.start && m.end <= before.end && m.entity.type === 'person' && m.entity.key !== subject.entity.key)) {
+      return 'another person is named just before: “he” could be either'
+    }
+    return null
+  }
+}
+
+// NAME: OLD_YEAR. Matches a four-digit year "1992", "2004" to compare with the article's year; not "12,000".
+const OLD_YEAR = /(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])/g
+
+/** A fact of the story: not background, biography or an opinion (for true/false, not a quote either). */
+export const storyFact: Gate = {
+  name: 'story-fact',
+  rule: 'asks about the story, not its background (years long before it, biography) or an opinion',
+  check(q, g) {
+    const text = evidenceSentences(q, g.ctx).map((s) => s.text).join(' ')
+    if (g.year !== null) {
+      // A year inside a relative clause or brackets ("Trump, who criticised ... in the 1990s, had earlier ...") is an
+      // aside; the main clause is what the question is about.
+      const main = text.replace(/,\s+(?:who|which|whose)\b[^,]*,/g, ' ').replace(/\([^)]*\)/g, ' ')
+      const years = [...main.matchAll(OLD_YEAR)].map((m) => Number(m[1]))
+      const story = g.ctx.dates.some((d) => d.paragraph === q.evidence.paragraph && d.start >= q.evidence.start && d.end <= q.evidence.end && Math.abs(new Date(d.time).getUTCFullYear() - g.year!) <= 1 && d.granularity !== 'decade')
+      // "Trump has threatened ... in response to Russia's 2014 annexation": a present or future main verb keeps the
+      // sentence in the story's time whatever year it mentions.
+      const current = /\b(?:has|have|will|is|are|says|say|plans|wants|continues)\b/.test(main)
+      if (years.length > 0 && years.every((y) => y < g.year! - 1) && !story && !current) return `background: the sentence is about ${years[0]}, the story about ${g.year}`
+    }
+    if (/\b(?:was born|born in|founded in|was founded|established in|was established|first elected|has held the record|record (?:set|stood|standing) (?:in|since))\b/i.test(text)) return 'background: biography or history, not the news'
+    if (q.kind === 'true-false' && /[“”"]/.test(text)) return 'a quote is the speaker’s words, not a fact to judge'
+    if (q.kind === 'true-false' && /\b(?:I|we) (?:think|believe|feel|hope)\b|\b(?:should|ought to|must)\b/.test(text)) return 'an opinion or advice, not a fact to judge'
+    return null
+  }
+}
+
+// NAME: YEAR_SPAN. Matches "2019/20" (a season or fiscal year); a swapped "2020/20" must fail the span check.
+const YEAR_SPAN = /\b(\d{2})(\d{2})[/–-](\d{2})\b/g
+
+/** Fair true/false: a false statement must be visibly false to a reader, never odd-looking to a guesser. */
+export const fairTrueFalse: Gate = {
+  name: 'fair-true-false',
+  rule: 'a false statement swaps a fact the article states for one that contradicts it, and stays well formed',
+  check(q, g) {
+    if (q.kind !== 'true-false' || q.answer !== 'False') return null
+    for (const m of q.prompt.matchAll(YEAR_SPAN)) {
+      if ((Number(m[2]) + 1) % 100 !== Number(m[3])) return `“${m[0]}” is not a real span of years`
+    }
+    // "400 metres hurdles": a number that names an event, a model or a unit of a name is not a fact to move.
+    if (/\b\d[\d,.]*\s*(?:m|km|metres?|meters?|miles?|kg|cc)\s+(?:hurdles|sprint|race|relay|freestyle|backstroke|butterfly|breaststroke|dash|run|final)\b/i.test(q.prompt)) return 'the swapped figure is part of an event’s name'
+    // Two dates in one sentence keep their order: a swap that reverses them is false by logic, not by reading.
+    const ds = g.ctx.dates.filter((d) => d.paragraph === q.evidence.paragraph && d.start >= q.evidence.start && d.end <= q.evidence.end)
+    if (ds.length >= 2) return 'a sentence with two dates: a swap could put them out of order'
+    return null
+  }
+}
+
+/** The gates, in the order `--explain` reports them. */
+export const GATES: readonly Gate[] = [wellFormed, selfContained, noGiveaway, optionsFit, oneAnswer, pronounKey, storyFact, fairTrueFalse]

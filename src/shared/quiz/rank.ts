@@ -1,0 +1,65 @@
+import { stableHash } from '../hash'
+import type { QuizContext } from './context'
+import { contentWords, evidenceSentences, type GateContext } from './gates'
+import type { Question, QuestionKind } from './model'
+
+/**
+ * Importance: how central a question's fact is to the story. Each part is named so `--explain` can show why a
+ * question ranks where it does. The lead and the headline, the people and places the story is about, quoted
+ * claims, and the dates and figures of the main event rank above asides and background.
+ */
+export interface Importance {
+  score: number
+  parts: Record<string, number>
+}
+
+// What a kind asks: an act and its actors first, a bare true statement last (it tests recognition more than reading).
+const KIND_WEIGHT: Record<QuestionKind, number> = {
+  'who-did-what': 2,
+  what: 1.5,
+  'who-said': 1.2,
+  when: 1,
+  'how-many': 1,
+  'who-what-where': 0.6,
+  cloze: 0.2,
+  'true-false': 0.3
+}
+
+/** The story's cast: entities named at least twice, most-named first (at most five). */
+export function storyCast(ctx: QuizContext): Set<string> {
+  const counts = new Map<string, number>()
+  for (const m of ctx.entities.mentions) counts.set(m.entity.key, (counts.get(m.entity.key) ?? 0) + 1)
+  return new Set([...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k]) => k))
+}
+
+/** Scores one question; pure, deterministic. `cast` and `title` are computed once per article. */
+export function importance(q: Question, g: GateContext, cast: Set<string>, title: Set<string>): Importance {
+  const parts: Record<string, number> = {}
+  const p = q.evidence.paragraph
+  parts.lead = p === 0 ? 3 : p === 1 ? 2 : Math.max(0, 1.6 - 0.2 * (p - 2))
+  const ev = contentWords(q.evidence.text)
+  parts.headline = Math.min(3, 0.6 * ev.filter((w) => title.has(w)).length)
+  const named = g.ctx.entities.mentions.filter((m) => m.paragraph === p && m.start >= q.evidence.start && m.end <= q.evidence.end)
+  const castNamed = new Set(named.filter((m) => cast.has(m.entity.key)).map((m) => m.entity.key))
+  parts.cast = Math.min(2, castNamed.size)
+  parts.kind = KIND_WEIGHT[q.kind]
+  // A sentence that can be stated true or false is stated one way or the other by a hash of its text, so about half
+  // the keys are "True" and neither version is systematically preferred.
+  if (q.kind === 'true-false') parts.kind += (stableHash(q.evidence.text).charCodeAt(0) % 2 === 0) === (q.answer === 'True') ? 0.05 : 0
+  if (g.year !== null && g.ctx.article.date) {
+    const at = Date.parse(`${g.ctx.article.date}T00:00:00Z`)
+    const near = g.ctx.dates.some((d) => d.paragraph === p && d.start >= q.evidence.start && d.end <= q.evidence.end && Math.abs(d.time - at) <= 21 * 86_400_000)
+    if (near) parts.eventDate = 1
+  }
+  const sentences = evidenceSentences(q, g.ctx)
+  // A long sentence packs asides around its fact; a short one is usually the fact itself.
+  const length = sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0)
+  if (length > 35) parts.length = -0.5
+  const score = Object.values(parts).reduce((a, b) => a + b, 0)
+  return { score: Math.round(score * 100) / 100, parts }
+}
+
+/** The title's content words, for the headline part of the score. */
+export function titleWords(ctx: QuizContext): Set<string> {
+  return new Set(contentWords(ctx.article.title))
+}
