@@ -147,7 +147,7 @@ function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[
             const key = `${type}:${text}`
             let entity = people.get(key)
             if (!entity) {
-              entity = { key, name: text, type, group: 'unknown', country: null, region: null, partOf: null, aliases: [], relatedTo: [], role: null, curated: false }
+              entity = { key, name: text, type, group: 'unknown', country: null, region: null, partOf: null, aliases: [], relatedTo: [], role: null, activeFrom: null, activeTo: null, curated: false }
               people.set(key, entity)
             }
             out.push({ paragraph: s.paragraph, sentence: s.index, start: first.start, end: last.end, text, entity })
@@ -162,7 +162,7 @@ function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[
   for (const m of title.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]+)\b/g)) {
     if (!world.firstNames.has(m[1]!) || world.byForm.has(m[0])) continue
     const key = `person:${m[0]}`
-    if (!people.has(key)) people.set(key, { key, name: m[0], type: 'person', group: 'unknown', country: null, region: null, partOf: null, aliases: [], relatedTo: [], role: null, curated: false })
+    if (!people.has(key)) people.set(key, { key, name: m[0], type: 'person', group: 'unknown', country: null, region: null, partOf: null, aliases: [], relatedTo: [], role: null, activeFrom: null, activeTo: null, curated: false })
   }
   // Link bare surnames ("Eastman", "Mohib") to the one full name that ends with them.
   const bySurname = new Map<string, WorldEntity | null>()

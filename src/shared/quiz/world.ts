@@ -5,6 +5,7 @@ import organisations from './data/organisations.json'
 import outlets from './data/outlets.json'
 import people from './data/people.json'
 import nameCues from './data/name-cues.json'
+import placeTerms from './data/place-terms.json'
 
 /** What a named thing is; distractors are always drawn from the same type. */
 export type EntityType = 'person' | 'country' | 'city' | 'region' | 'organisation' | 'outlet'
@@ -29,6 +30,12 @@ export interface WorldEntity {
   /** Places a question must never set against this one because one can be said to contain the other ("Taiwan" / "China"). */
   relatedTo: string[]
   role: string | null
+  /**
+   * First and last year of a person's public life in their role (a president's term, a player's international
+   * career); `activeTo` is null while it goes on. Both null when unknown, and for anything but people.
+   */
+  activeFrom: number | null
+  activeTo: number | null
   /** True for entities from the data files; false for names found only in the article. */
   curated: boolean
 }
@@ -39,7 +46,23 @@ export interface CityRecord { name: string; country: string; aliases: string[] }
 export interface RegionRecord { name: string; kind: string; aliases: string[]; partOf?: string }
 export interface OrganisationRecord { name: string; kind: string; aliases: string[]; country?: string; area?: string }
 export interface OutletRecord { name: string; kind: string; country: string; aliases: string[] }
-export interface PersonRecord { name: string; group: string; role: string; nationality: string; aliases: string[] }
+export interface PersonRecord {
+  name: string
+  group: string
+  role: string
+  nationality: string
+  aliases: string[]
+  /** Years of the public life that makes them quiz-worthy in `role`; `null` as the end: still active. */
+  active?: [number, number | null]
+  died?: number
+}
+/**
+ * Words that name or imply a curated entity in a prompt beyond its name and aliases: a country's demonym
+ * forms, capital, legislature, landmarks, districts, agencies and events; a city's landmarks and districts;
+ * an organisation's products. `shares` names entries that may list the same term ("Brexit": the United
+ * Kingdom and the European Union).
+ */
+export interface PlaceTermsRecord { name: string; type: EntityType; terms: string[]; shares?: string[] }
 export interface NameCues { firstNames: string[]; titles: string[]; orgHeads: string[] }
 
 /** The data files as shipped, for the data-file test and for building the world. */
@@ -50,7 +73,8 @@ export const WORLD_DATA = {
   organisations: organisations as OrganisationRecord[],
   outlets: outlets as OutletRecord[],
   people: people as PersonRecord[],
-  nameCues: nameCues as NameCues
+  nameCues: nameCues as NameCues,
+  placeTerms: placeTerms as PlaceTermsRecord[]
 }
 
 /** The curated world: entities, an alias index and the lists that help type unknown names. */
@@ -61,6 +85,8 @@ export interface World {
   byForm: Map<string, WorldEntity>
   /** Demonyms ("Russian") to country keys, for context such as "a Russian politician". */
   demonyms: Map<string, string>
+  /** Entity key to the giveaway terms its data lists (see `PlaceTermsRecord`). */
+  terms: Map<string, string[]>
   firstNames: Set<string>
   titles: Set<string>
   orgHeads: Set<string>
@@ -71,8 +97,9 @@ export function buildWorld(data: typeof WORLD_DATA): World {
   const entities: WorldEntity[] = []
   const regionOf = new Map<string, string>()
   for (const c of data.countries) regionOf.set(c.name, c.region)
-  const add = (e: Omit<WorldEntity, 'key' | 'curated' | 'relatedTo'> & { relatedTo?: string[] }): void => {
-    entities.push({ ...e, relatedTo: e.relatedTo ?? [], key: `${e.type}:${e.name}`, curated: true })
+  const add = (e: Omit<WorldEntity, 'key' | 'curated' | 'relatedTo' | 'activeFrom' | 'activeTo'> & { relatedTo?: string[]; active?: [number, number | null] }): void => {
+    const { active, ...rest } = e
+    entities.push({ ...rest, relatedTo: e.relatedTo ?? [], activeFrom: active?.[0] ?? null, activeTo: active?.[1] ?? null, key: `${e.type}:${e.name}`, curated: true })
   }
   for (const c of data.countries) {
     add({ name: c.name, type: 'country', group: c.region, country: c.partOf ?? c.name, region: c.region, partOf: c.partOf ?? null, aliases: c.aliases, role: null, relatedTo: c.relatedTo ?? [] })
@@ -91,7 +118,7 @@ export function buildWorld(data: typeof WORLD_DATA): World {
     add({ name: o.name, type: 'outlet', group: o.kind, country: o.country, region: regionOf.get(o.country) ?? null, partOf: null, aliases: o.aliases, role: null })
   }
   for (const p of data.people) {
-    add({ name: p.name, type: 'person', group: p.group, country: p.nationality, region: regionOf.get(p.nationality) ?? null, partOf: null, aliases: p.aliases, role: p.role })
+    add({ name: p.name, type: 'person', group: p.group, country: p.nationality, region: regionOf.get(p.nationality) ?? null, partOf: null, aliases: p.aliases, role: p.role, ...(p.active ? { active: p.active } : {}) })
   }
   const byKey = new Map<string, WorldEntity>()
   const byForm = new Map<string, WorldEntity>()
@@ -101,11 +128,14 @@ export function buildWorld(data: typeof WORLD_DATA): World {
   }
   const demonyms = new Map<string, string>()
   for (const c of data.countries) demonyms.set(c.demonym, `country:${c.name}`)
+  const terms = new Map<string, string[]>()
+  for (const t of data.placeTerms) terms.set(`${t.type}:${t.name}`, [...(terms.get(`${t.type}:${t.name}`) ?? []), ...t.terms])
   return {
     entities,
     byKey,
     byForm,
     demonyms,
+    terms,
     firstNames: new Set(data.nameCues.firstNames),
     titles: new Set(data.nameCues.titles),
     orgHeads: new Set(data.nameCues.orgHeads)
@@ -120,14 +150,39 @@ export function defaultWorld(): World {
   return shared
 }
 
-/** True when `e` was in public life in `year` (within `slack` years), or when the data has no dates for it. */
-export function activeInYear(_e: WorldEntity, _year: number, _slack = 1): boolean {
+/**
+ * True when `e` was in public life in `year`, give or take `slack` years (a minister named the year before
+ * taking office, a player in the year after retiring), or when the data has no dates for it.
+ */
+export function activeInYear(e: WorldEntity, year: number, slack = 1): boolean {
+  if (e.activeFrom !== null && year < e.activeFrom - slack) return false
+  if (e.activeTo !== null && year > e.activeTo + slack) return false
   return true
 }
 
-/** Words and phrases that name or imply `e` in a prompt: its name and aliases, and for a country its demonym. */
+// Government bodies name their country ("the Kremlin", "the Bundestag"); parties do not always ("Labour Party").
+const STATE_BODIES = new Set(['executive', 'ministry', 'legislature', 'court', 'military', 'agency', 'security-agency', 'science-agency', 'regulator', 'central-bank'])
+
+/**
+ * The words and phrases that name or imply `e` in a prompt, so a question whose key is `e` can be dropped when
+ * its prompt holds one: its name and aliases, the terms the data lists for it, and for a country also its
+ * demonyms, its parts (states, cities, constituent countries) with their own terms, and its state bodies.
+ * Exact case, longest first; the caller decides how to match (whole words).
+ */
 export function giveawayTerms(world: World, e: WorldEntity): string[] {
-  const out = [e.name, ...e.aliases]
-  for (const [demonym, key] of world.demonyms) if (key === e.key) out.push(demonym)
-  return out
+  const out = new Set<string>()
+  const addEntity = (x: WorldEntity): void => {
+    for (const t of [x.name, ...x.aliases, ...(world.terms.get(x.key) ?? [])]) out.add(t)
+  }
+  addEntity(e)
+  if (e.type === 'country') {
+    for (const [demonym, key] of world.demonyms) if (key === e.key) out.add(demonym)
+    for (const x of world.entities) {
+      if (x.key === e.key) continue
+      const inside = x.partOf === e.name || (x.type === 'city' && x.country === e.name)
+      const body = x.type === 'organisation' && x.country === e.name && STATE_BODIES.has(x.group)
+      if (inside || body) addEntity(x)
+    }
+  }
+  return [...out].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
 }
