@@ -1,5 +1,5 @@
 import type { QuizContext } from './context'
-import type { WorldEntity } from './world'
+import { activeInYear, type WorldEntity } from './world'
 import { stableHash } from '../hash'
 
 /** Lower-cases and strips punctuation and a leading "the", for comparing names and answers. */
@@ -48,9 +48,11 @@ function sameKind(answer: WorldEntity, cand: WorldEntity): boolean {
  */
 export function entityDistractors(ctx: QuizContext, answer: WorldEntity, exclude: Set<string>, count = 3): WorldEntity[] {
   const picked: WorldEntity[] = []
+  // People from the data must have been in public life when the story was written: no minister of another decade.
+  const year = ctx.article.date ? Number(ctx.article.date.slice(0, 4)) : null
   const ok = (c: WorldEntity): boolean =>
     !exclude.has(c.key) && sameKind(answer, c) && !related(answer, c) && !picked.some((p) => related(p, c)) &&
-    normalise(c.name) !== normalise(answer.name)
+    normalise(c.name) !== normalise(answer.name) && (year === null || c.type !== 'person' || !c.curated || activeInYear(c, year))
   // Places from the answer's own region come first, from the article and then the data, before places elsewhere:
   // "Scotland", "Ireland", "France" for "UK", never "Eritrea" just because the story names it.
   const regional = answer.type === 'country' || answer.type === 'city'

@@ -93,7 +93,9 @@ function outsideQuotes(prompt: string): string {
 
 // NAME: LEADING_DATELINE. Matches "WASHINGTON, D.C. — ", "November 17, Brisbane, Australia - " at the start of a
 // statement; not "In Washington, the ..." (no dash). Linear: one bounded class run, then one dash.
-const LEADING_DATELINE = /^(?:Fill the gap: )?(?:[\p{Lu}][\p{Lu}\p{Ll} .,'’]{0,60}?|[A-Z][a-z]+ \d{1,2},[^–—-]{0,60}?)\s[-–—]\s+/u
+// Not "Tasmania was excluded from the study - where ..." (a dash inside a sentence): the place must be in capitals or
+// follow a date.
+const LEADING_DATELINE = /^(?:Fill the gap: )?(?:[\p{Lu}][\p{Lu} .'’]{1,40}(?:,\s[\p{Lu}][\p{L}.'’]*(?:\s[\p{Lu}][\p{L}.'’]*){0,3})?|[A-Z][a-z]+ \d{1,2}, [\p{Lu}][\p{L}.'’]*(?:,?\s[\p{Lu}][\p{L}.'’]*){0,4})\s[-–—]\s+/u
 
 /**
  * Repairs a prompt so it stands on its own where a safe rewrite exists: drops a leading connective ("Indeed,",
@@ -195,7 +197,7 @@ export const selfContained: Gate = {
     const hasDate = g.ctx.dates.some((d) => p.includes(d.text) && !/^(?:yesterday|today|tomorrow)$/i.test(d.text))
     if (!hasDate) for (const w of words.relativeTimes) if (lower.includes(` ${w} `)) return `“${w}” is a time the prompt does not anchor`
     if (q.kind !== 'who-said') {
-      for (const w of words.firstPerson) if (new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}'’])`, 'u').test(bare) && (w !== 'us' || !/\bUS\b/.test(bare))) return `first person “${w}” with no speaker named`
+      for (const w of words.firstPerson) if (new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}'’])`, w === 'I' ? 'u' : 'iu').test(bare) && (w !== 'us' || !/\bUS\b/.test(bare))) return `first person “${w}” with no speaker named`
     }
     const dangling = danglingPronoun(p, q)
     if (dangling) return `“${dangling}” has no one named before it in the prompt`
@@ -410,9 +412,6 @@ export const pronounKey: Gate = {
   }
 }
 
-// NAME: OLD_YEAR. Matches a four-digit year "1992", "2004" to compare with the article's year; not "12,000".
-const OLD_YEAR = /(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])/g
-
 /** A fact of the story: not background, biography or an opinion (for true/false, not a quote either). */
 export const storyFact: Gate = {
   name: 'story-fact',
@@ -423,7 +422,10 @@ export const storyFact: Gate = {
       // A year inside a relative clause or brackets ("Trump, who criticised ... in the 1990s, had earlier ...") is an
       // aside; the main clause is what the question is about.
       const main = text.replace(/,\s+(?:who|which|whose)\b[^,]*,/g, ' ').replace(/\([^)]*\)/g, ' ')
-      const years = [...main.matchAll(OLD_YEAR)].map((m) => Number(m[1]))
+      // Years as the date reader found them ("1709 schoolchildren" is a count, not a year), outside asides.
+      const years = g.ctx.dates
+        .filter((d) => d.paragraph === q.evidence.paragraph && d.start >= q.evidence.start && d.end <= q.evidence.end && main.includes(d.text))
+        .map((d) => new Date(d.time).getUTCFullYear())
       const story = g.ctx.dates.some((d) => d.paragraph === q.evidence.paragraph && d.start >= q.evidence.start && d.end <= q.evidence.end && Math.abs(new Date(d.time).getUTCFullYear() - g.year!) <= 1 && d.granularity !== 'decade')
       // "Trump has threatened ... in response to Russia's 2014 annexation": a present or future main verb keeps the
       // sentence in the story's time whatever year it mentions.
@@ -453,7 +455,7 @@ export const fairTrueFalse: Gate = {
     if (/\b\d[\d,.]*\s*(?:m|km|metres?|meters?|miles?|kg|cc)\s+(?:hurdles|sprint|race|relay|freestyle|backstroke|butterfly|breaststroke|dash|run|final)\b/i.test(q.prompt)) return 'the swapped figure is part of an event’s name'
     // Two dates in one sentence keep their order: a swap that reverses them is false by logic, not by reading.
     const ds = g.ctx.dates.filter((d) => d.paragraph === q.evidence.paragraph && d.start >= q.evidence.start && d.end <= q.evidence.end)
-    if (ds.length >= 2) return 'a sentence with two dates: a swap could put them out of order'
+    if (ds.some((a, i) => ds.some((b, j) => i < j && a.granularity === b.granularity))) return 'a sentence with two dates: a swap could put them out of order'
     return null
   }
 }

@@ -43,7 +43,7 @@ describe('the seed article (Trump and Putin, Nov 15, 2016)', () => {
 
   it('asks what "he" told the Washington Post, naming him from the paragraph before and saying so', () => {
     const q = find((q) => q.answer === 'Washington Post')
-    expect(q?.prompt).toBe('Donald Trump also told which newspaper that the United States could not fund NATO at current levels?')
+    expect(q?.prompt).toBe('Donald Trump told which newspaper that the United States could not fund NATO at current levels?')
     expect(q!.evidence.text.startsWith('He also told')).toBe(true)
     expect(q!.explanation).toContain('“He” is Donald Trump')
   })
