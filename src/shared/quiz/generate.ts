@@ -3,6 +3,7 @@ import { buildContext } from './context'
 import { cloze } from './kinds/cloze'
 import { howMany } from './kinds/how-many'
 import { trueFalse } from './kinds/true-false'
+import { whatQuestions } from './kinds/what'
 import { whenQuestions } from './kinds/when'
 import { whoDidWhat } from './kinds/who-did-what'
 import { whoSaid } from './kinds/who-said'
@@ -35,7 +36,7 @@ export function generateQuiz(article: Article, world: World = defaultWorld()): Q
     'who-what-where': whoWhatWhere(ctx),
     'true-false': trueFalse(ctx),
     cloze: cloze(ctx),
-    what: []
+    what: whatQuestions(ctx)
   }
   // Gaps on names, amounts and dates ask more than a true statement does; gaps on key noun phrases ask less.
   const namedGap = (q: Question): boolean => /[\p{Lu}\p{N}]/u.test(q.answer)
