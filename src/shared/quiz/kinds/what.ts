@@ -70,6 +70,9 @@ interface Phrase {
   paragraph: number
   /** Head word, so two phrases about the same thing ("a Putin puppet" / "a puppet of Putin") are not both offered. */
   head: string
+  /** The verb it is the complement of, when known ("win"), and whether a frame of the data read it. */
+  verb: string
+  framed: boolean
 }
 
 /** Who a clause is about: entities named (or resolved from a pronoun) and the words a prompt uses for them. */
@@ -79,6 +82,8 @@ interface Party {
   /** "He" resolved to the person it names, for the explanation. */
   resolvedFrom?: string
   female?: boolean
+  /** For one reporting a clause: "does" when the article says "says", "did" when "said". */
+  reportDo?: string
 }
 
 interface Candidate {
@@ -306,12 +311,14 @@ class ClauseReader {
     if (!reporter && REPORTING.has(verb.lemma) && (verb.pos === 'VERB' || verb.pos === 'AUX')) {
       // "said that ...", "told the Wall Street Journal that ...": a clause someone reports.
       let n = k + 1
+      // "announced Wednesday morning it will ...", "said on Friday that ...": when it was said.
+      while (toks[n] && (TIME_WORD.test(toks[n]!.text) || (toks[n]!.text === 'on' && TIME_WORD.test(toks[n + 1]?.text ?? '')))) n++
       if (verb.lemma === 'tell') {
         while (n < toks.length && toks[n]!.text !== 'that' && n - k < 6) n++
         if (toks[n]?.text !== 'that') return
       }
       if (toks[n]?.text === 'that') n++
-      this.reported(s, n, subject, before)
+      this.reported(s, n, { ...subject, reportDo: /s$/.test(verb.text) ? 'does' : 'did' }, before)
       return
     }
     for (const frame of FRAMES.get(verb.lemma) ?? []) {
@@ -330,7 +337,12 @@ class ClauseReader {
     const first = toks[n]
     if (!first) return
     let inner: { party: Party; next: number } | null
-    if (/^(?:he|she)$/i.test(first.text)) {
+    if (/^it$/i.test(first.text)) {
+      // "Kmart Corp announced it will buy ...": "it" is the organisation or country reporting.
+      const e = reporter.entities[0]
+      if (reporter.entities.length !== 1 || e!.type === 'person') return
+      inner = { party: { ...reporter, words: 'it', resolvedFrom: undefined }, next: n + 1 }
+    } else if (/^(?:he|she)$/i.test(first.text)) {
       const she = first.text.toLowerCase() === 'she'
       // "Obama said he would ...": the one reporting, when of the right sex; "Clinton ..., saying that he sought":
       // the one person of the right sex the sentence or the one before is about.
@@ -468,8 +480,8 @@ class ClauseReader {
     const keys = (...ps: Array<Party | null>): Set<string> => new Set(ps.flatMap((p) => p?.entities ?? []).map((e) => e.key))
     // "called him a Putin puppet": the phrase is said of the object, by the subject; "threatened to abandon ...": of the subject.
     const phrase: Phrase = object
-      ? { shape, text, of: keys(object), by: keys(subject, reporter), paragraph: s.paragraph, head: headOf(toks, span) }
-      : { shape, text, of: keys(subject), by: keys(reporter), paragraph: s.paragraph, head: headOf(toks, span) }
+      ? { shape, text, of: keys(object), by: keys(subject, reporter), paragraph: s.paragraph, head: headOf(toks, span), verb: verb?.lemma ?? '', framed: true }
+      : { shape, text, of: keys(subject), by: keys(reporter), paragraph: s.paragraph, head: headOf(toks, span), verb: verb?.lemma ?? '', framed: true }
     // "who it is backing in Syria": a wh-clause's pronoun points at the subject the prompt names.
     if (!cleanPhrase(shape === 'wh' ? text.replace(/\b(?:it|they|he|she)\b/g, 'x') : text)) return
     this.pool.push(phrase)
@@ -479,7 +491,7 @@ class ClauseReader {
     let prompt: string
     if (reporter) {
       // Reports in news are past tense: "What did Obama say he would do?"
-      prompt = `What did ${reporter.words} say ${subject.words} ${[...aux.map((a) => a.text), verb?.text ?? ''].join(' ')} ${tail}${condition}?`
+      prompt = `What ${reporter.reportDo ?? 'did'} ${reporter.words} say ${subject.words} ${[...aux.map((a) => a.text), verb?.text ?? ''].join(' ')} ${tail}${condition}?`
     } else if (verb) {
       const [first, rest] = questionVerb(aux, verb)
       prompt = `What ${first} ${subject.words} ${[rest, tail].filter(Boolean).join(' ')}${condition}?`
@@ -520,8 +532,10 @@ class ClauseReader {
         if (vp) this.pushFree(s, 'vp', vp, keys)
       } else if (!FRAMES.has(t.lemma) && !REPORTING.has(t.lemma)) {
         const np = nounPhrase(toks, k + 1, true)
-        // "the conversation" fits any question: a distractor needs words that say which thing it is.
-        if (np && toks[np.from]!.pos === 'DET' && np.to - np.from >= 3) this.pushFree(s, 'np', np, keys)
+        // "the conversation" fits any question: a distractor needs words that say which thing it is, and a thing
+        // ("the Belgians in the lead" is no thing anyone wins).
+        const head = np ? toks[npCore(toks, np.from)! - 1] : undefined
+        if (np && toks[np.from]!.pos === 'DET' && np.to - np.from >= 3 && head?.pos === 'NOUN') this.pushFree(s, 'np', np, keys)
       }
     }
     // "by developing the trade-economic component," in a statement: what it spoke of.
@@ -533,7 +547,7 @@ class ClauseReader {
     const text = s.text.slice(toks[span.from]!.start - s.start, toks[span.to - 1]!.end - s.start)
     if (!cleanPhrase(text)) return
     if (this.pool.some((p) => p.paragraph === s.paragraph && p.text === text)) return
-    this.pool.push({ shape, text, of: about, by: new Set(), paragraph: s.paragraph, head: headOf(toks, span) })
+    this.pool.push({ shape, text, of: about, by: new Set(), paragraph: s.paragraph, head: headOf(toks, span), verb: toks[span.from - 1]?.lemma ?? '', framed: false })
   }
 
   /**
@@ -562,7 +576,7 @@ class ClauseReader {
     const toks = s.tokens
     const text = s.text.slice(toks[np.from]!.start - s.start, toks[np.to - 1]!.end - s.start)
     if (!cleanPhrase(text)) return
-    const phrase: Phrase = { shape: 'np', text, of: new Set(party.entities.map((e) => e.key)), by: new Set(), paragraph: s.paragraph, head: headOf(toks, np) }
+    const phrase: Phrase = { shape: 'np', text, of: new Set(party.entities.map((e) => e.key)), by: new Set(), paragraph: s.paragraph, head: headOf(toks, np), verb: toks[np.from - 1]?.lemma ?? '', framed: true }
     this.pool.push(phrase)
     this.candidates.push({ phrase, prompt: `What did ${party.words} speak of ${gerund}?`, sentence: s, note: '' })
   }
@@ -661,6 +675,9 @@ function npCore(toks: Token[], i: number): number | null {
   return end
 }
 
+// Words the tagger may read as nouns that never end a noun phrase ("the government's record whilst ...").
+const NEVER_NOUN = /^(?:whilst|while|whereas|although|though|because|unless|since|until|after|before)$/i
+
 function npCoreRaw(toks: Token[], i: number): number | null {
   let k = i
   if (toks[k]?.pos === 'DET' && !/^(?:that|this|these|those|which|what|each|every|any|some|all|both)$/i.test(toks[k]!.text)) k++
@@ -668,6 +685,9 @@ function npCoreRaw(toks: Token[], i: number): number | null {
   while (k < toks.length) {
     const t = toks[k]!
     if (PERSONAL.test(t.text)) return null
+    // "the Channel last year": when is no part of what.
+    if (TIME_WORD.test(t.text) && k > i) return null
+    if (NEVER_NOUN.test(t.text)) break
     if (['NOUN', 'PROPN', 'NUM'].includes(t.pos)) head = k
     else if (t.pos === 'ADJ' || (t.pos === 'ADV' && toks[k + 1]?.pos === 'ADJ')) {
       /* modifier */
@@ -757,15 +777,19 @@ function sameSide(ctx: QuizContext, a: string, b: string): boolean {
  */
 function pickDistractors(answer: Phrase, pool: Phrase[], prompt: string, ctx: QuizContext): string[] {
   const promptWords = new Set(prompt.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [])
+  const answerNames = new Set(answer.text.match(/[\p{Lu}][\p{L}]{3,}/gu) ?? [])
   const heads = new Set([answer.head])
   const seen = new Set([normalise(answer.text)])
   const len = (t: string): number => t.split(/\s+/).length
   const candidates = pool
     .filter((p) => p.shape === answer.shape && p !== answer)
     .filter((p) => !conflicts(ctx, answer, p))
-    .filter((p) => !(p.text.match(/[\p{Lu}][\p{L}]{3,}/gu) ?? []).some((w) => promptWords.has(w.toLowerCase())))
-    .map((p) => ({ p, gap: Math.abs(len(p.text) - len(answer.text)), tie: stableHash(answer.text + p.text) }))
-    .sort((a, b) => a.gap - b.gap || (a.tie < b.tie ? -1 : 1))
+    // A name of the prompt or of the key in an option ("a boon for Sears" beside "... operator Sears") points at or away from the key.
+    .filter((p) => !(p.text.match(/[\p{Lu}][\p{L}]{3,}/gu) ?? []).some((w) => promptWords.has(w.toLowerCase()) || answerNames.has(w)))
+    // Objects of the same verb first ("won a penalty" for "won the award"), then phrases a frame read, then the rest;
+    // within each, nearest in length, so the key does not stand out as the longest.
+    .map((p) => ({ p, rank: p.verb === answer.verb ? 0 : p.framed ? 1 : 2, gap: Math.abs(len(p.text) - len(answer.text)), tie: stableHash(answer.text + p.text) }))
+    .sort((a, b) => a.rank - b.rank || a.gap - b.gap || (a.tie < b.tie ? -1 : 1))
     .map((x) => x.p)
   const out: string[] = []
   for (const p of candidates) {
