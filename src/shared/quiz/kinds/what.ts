@@ -558,7 +558,8 @@ class ClauseReader {
     const toks = s.tokens
     for (const q of this.ctx.quotes) {
       if (q.paragraph !== s.paragraph || q.start < s.start || q.end > s.end) continue
-      const owner = q.speaker?.entity ?? this.statementOwner(s, q.end)
+      const statement = q.speaker ? null : this.statementOwner(s, q.end)
+      const owner = q.speaker?.entity ?? statement
       if (!owner || owner.type === 'person') continue
       for (let k = 1; k < toks.length - 1; k++) {
         const t = toks[k]!
@@ -567,18 +568,18 @@ class ClauseReader {
         const np = nounPhrase(toks, k + 1, true)
         if (!np || toks[np.to - 1]!.end > q.end) continue
         const party: Party = { entities: [owner], words: ownerWords(this.ctx, owner) }
-        this.addSpoke(s, np, party, t.text)
+        this.addSpoke(s, np, party, t.text, statement ? ` The statement is ${possessive(party.words)}.` : '')
       }
     }
   }
 
-  private addSpoke(s: Sentence, np: { from: number; to: number }, party: Party, gerund: string): void {
+  private addSpoke(s: Sentence, np: { from: number; to: number }, party: Party, gerund: string, note: string): void {
     const toks = s.tokens
     const text = s.text.slice(toks[np.from]!.start - s.start, toks[np.to - 1]!.end - s.start)
     if (!cleanPhrase(text)) return
     const phrase: Phrase = { shape: 'np', text, of: new Set(party.entities.map((e) => e.key)), by: new Set(), paragraph: s.paragraph, head: headOf(toks, np), verb: toks[np.from - 1]?.lemma ?? '', framed: true }
     this.pool.push(phrase)
-    this.candidates.push({ phrase, prompt: `What did ${party.words} speak of ${gerund}?`, sentence: s, note: '' })
+    this.candidates.push({ phrase, prompt: `What did ${party.words} speak of ${gerund}?`, sentence: s, note })
   }
 
   /** "the statement added": the organisation the sentence before says made a statement. */
@@ -609,6 +610,10 @@ function conflicts(ctx: QuizContext, answer: Phrase, p: Phrase): boolean {
   if (answer.shape === 'role' || answer.shape === 'ger') return meet(answer.of, p.of) || meet(answer.by, p.by)
   const all = (x: Phrase): Set<string> => new Set([...x.of, ...x.by])
   return meet(all(answer), all(p))
+}
+
+function possessive(words: string): string {
+  return /s$/.test(words) ? `${words}’` : `${words}’s`
 }
 
 function ownerWords(ctx: QuizContext, e: WorldEntity): string {
@@ -857,7 +862,9 @@ function aliasQuestions(ctx: QuizContext): Question[] {
         const answer = other.text.replace(/^the\s+/i, '')
         const name = a.text.replace(/^the\s+/i, '')
         const distractors = entityDistractors(ctx, a.entity, new Set([a.entity.key])).map((e) => shown(ctx, e))
-        const ev = evidenceOf(ctx, s.paragraph, s.start, s.end)
+        // A sentence that goes on a quote begun in the sentence before shows the whole quote.
+        const open = ctx.quotes.find((q) => q.paragraph === s.paragraph && q.start < s.start && q.end > s.start)
+        const ev = evidenceOf(ctx, s.paragraph, open ? Math.min(open.evidenceStart, s.start) : s.start, s.end)
         const q = makeQuestion('what', `${capitalise(name)} is another name for ${whPhrase(a.entity, false)}?`, answer, distractors, ev, `${answer} and ${name} are one: ${quoteEvidence(ev.text)}`)
         if (q) out.push(q)
         break
