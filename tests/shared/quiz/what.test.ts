@@ -128,6 +128,18 @@ describe('what questions on written sentences', () => {
     expect([...q('What has Brazil unveiled?')!.options].sort()).toEqual(['a joint training mission in the Baltic states', 'a national rail investment programme', 'a new defence plan'])
   })
 
+  it('asks what someone reports, in the tense the article uses, with “it” for an organisation that reports itself', () => {
+    const reported = questionsOf(written(
+      'Kmart Corp announced on Wednesday that it will buy a large department store chain.',
+      'Brazil has unveiled a national rail investment programme.',
+      'NATO has launched a joint training mission in the Baltic states.',
+      'Barack Obama says the United States will fund a new vaccine research centre.'
+    ))
+    const asked = reported.map((x) => `${x.prompt} → ${x.answer}`)
+    expect(asked).toContain('What did Kmart Corp say it will buy? → a large department store chain')
+    expect(asked).toContain('What does Barack Obama say the United States will fund? → a new vaccine research centre')
+  })
+
   it('does not ask what the article says someone did twice with different answers', () => {
     const twice = questionsOf(written(
       'The European Union agreed to a new defence plan on Monday.',
