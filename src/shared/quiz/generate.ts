@@ -5,6 +5,7 @@ import { contentWords, gateContext, GATES, repairPrompt, type GateName } from '.
 import { cloze } from './kinds/cloze'
 import { howMany } from './kinds/how-many'
 import { trueFalse } from './kinds/true-false'
+import { whatQuestions } from './kinds/what'
 import { whenQuestions } from './kinds/when'
 import { whoDidWhat } from './kinds/who-did-what'
 import { whoSaid } from './kinds/who-said'
@@ -82,7 +83,7 @@ export function explainQuiz(article: Article, world: World = defaultWorld()): Qu
     'who-what-where': whoWhatWhere(ctx),
     'true-false': trueFalse(ctx),
     cloze: cloze(ctx),
-    what: []
+    what: whatQuestions(ctx)
   }
   const decisions: Decision[] = []
   // Candidates per paragraph, best kinds first.
