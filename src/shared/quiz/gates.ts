@@ -193,7 +193,7 @@ export const selfContained: Gate = {
     const bare = outsideQuotes(p)
     const lower = ` ${bare.toLowerCase().replace(/[.,;:?!]/g, ' ')} `
     for (const c of CONNECTIVES) if (p.startsWith(`${c} `) || p.startsWith(`${c},`)) return `opens with the connective “${c}”`
-    for (const w of words.backReferences) if (lower.includes(` ${w} `)) return `“${w}” points back to something the prompt does not name`
+    for (const w of words.backReferences) if (lower.includes(` ${w} `) && !lower.includes(` ${w} name `)) return `“${w}” points back to something the prompt does not name`
     const hasDate = g.ctx.dates.some((d) => p.includes(d.text) && !/^(?:yesterday|today|tomorrow)$/i.test(d.text))
     if (!hasDate) for (const w of words.relativeTimes) if (lower.includes(` ${w} `)) return `“${w}” is a time the prompt does not anchor`
     if (q.kind !== 'who-said') {
@@ -290,7 +290,9 @@ export const noGiveaway: Gate = {
       if (hit && !/^(?:who|whom|which|what)$/i.test(hit)) return `the prompt says “${hit}”, which gives away “${q.answer}”`
     }
     const key = entityFor(q.answer, g)
-    if (key) {
+    // "Daesh is another name for which group?" asks for the alias by design: the name in the prompt is the question.
+    const aliasQuestion = /\banother name for\b/.test(prompt)
+    if (key && !aliasQuestion) {
       for (const term of giveawayTerms(g.ctx.world, key)) {
         if (term.length >= 3 && new RegExp(`(?<![\\p{L}])${escape(term)}(?![\\p{L}])`, 'iu').test(prompt)) return `“${term}” in the prompt points to ${key.name}`
       }

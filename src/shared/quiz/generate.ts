@@ -172,7 +172,9 @@ function select(passed: Decision[]): Decision[] {
     // Evidence that ends on the same sentence asks about the same sentence: a second question there would show
     // the first one's answer (a true/false statement beside a gap on the same fact).
     const sk = `${q.evidence.paragraph}:${q.evidence.end}`
-    if (sentences.has(sk)) {
+    // A second question may share a sentence only when neither shows the sentence (a short "what" or "who did
+    // what" prompt) and neither prompt holds the other's answer.
+    if (sentences.has(sk) && !kept.every((k) => `${k.question.evidence.paragraph}:${k.question.evidence.end}` !== sk || canShare(k.question, q))) {
       drop(d, 'same-sentence', 'a better question already asks about this sentence')
       continue
     }
@@ -201,6 +203,13 @@ function select(passed: Decision[]): Decision[] {
     if (q.kind !== 'true-false') answers.set(key, (answers.get(key) ?? 0) + 1)
   }
   return balanceTrueFalse(kept).sort((a, b) => b.importance!.score - a.importance!.score)
+}
+
+// Two questions on one sentence: both with prompts that do not reprint it, and neither prompt shows the other's key.
+function canShare(a: Question, b: Question): boolean {
+  const short = (q: Question): boolean => q.kind === 'what' || q.kind === 'who-did-what'
+  if (!short(a) || !short(b) || normalise(a.answer) === normalise(b.answer)) return false
+  return !normalise(a.prompt).includes(normalise(b.answer)) && !normalise(b.prompt).includes(normalise(a.answer))
 }
 
 // The same answer to much the same predicate, asked twice.

@@ -17,7 +17,7 @@ export interface Importance {
 const KIND_WEIGHT: Record<QuestionKind, number> = {
   'who-did-what': 2,
   what: 1.5,
-  'who-said': 1.2,
+  'who-said': 1.6,
   when: 1,
   'how-many': 1,
   'who-what-where': 0.6,

@@ -18,8 +18,35 @@ describe('the whole corpus', () => {
     expect(broken).toEqual([])
   })
 
-  it.each(quizzes.map((z) => [z.name, z] as const))('%s: at least one question per 60 words', (_name, z) => {
-    expect(z.questions.length).toBeGreaterThanOrEqual(Math.ceil(wordCount(z.article) / 60))
+  // The gates drop what a strict editor would not ship, so some articles get fewer questions than the one per 50
+  // words a first round aims for; this floor guards against a gate that silently empties quizzes.
+  it.each(quizzes.map((z) => [z.name, z] as const))('%s: at least one question per 200 words, and at least one', (_name, z) => {
+    expect(z.questions.length).toBeGreaterThanOrEqual(Math.max(1, Math.floor(wordCount(z.article) / 200)))
+  })
+
+  it.each(quizzes.map((z) => [z.name, z] as const))('%s: ranks are 1..n, one per question', (_name, z) => {
+    expect(z.questions.map((q) => q.rank).sort((a, b) => a - b)).toEqual(z.questions.map((_q, i) => i + 1))
+  })
+
+  it('never asks two questions with the same answer to the same predicate', () => {
+    for (const z of quizzes) {
+      const seen = new Map<string, string>()
+      for (const q of z.questions.filter((x) => x.kind !== 'true-false')) {
+        const key = `${q.answer.toLowerCase()}|${q.prompt.toLowerCase().replace(/[^a-z ]/g, '').split(' ').filter((w) => w.length > 3).sort().join(' ')}`
+        expect(seen.get(key), `${z.name}: ${q.prompt}`).toBeUndefined()
+        seen.set(key, q.prompt)
+      }
+    }
+  })
+
+  it('never repeats an option under another spelling, nor opens a prompt on a dateline or a connective', () => {
+    const bad = all.filter(({ q }) => {
+      const names = q.options.filter((o) => /^[\p{Lu}]/u.test(o) && !/\d/.test(o) && o.split(' ').length <= 4)
+      const twice = names.some((a, i) => names.some((b, j) => i < j && a.split(' ').length > 1 && b.split(' ').length > 1 && a.split(' ').at(-1) === b.split(' ').at(-1) && a.split(' ')[0] === b.split(' ')[0]))
+      const opener = /^(?:Fill the gap: )?(?:Indeed|But|And|However|Meanwhile|Moreover|Also)\b/.test(q.prompt) || /^(?:Fill the gap: )?\p{Lu}{3,}[\p{Lu} ,.]*\s[-–—]\s/u.test(q.prompt)
+      return twice || opener
+    })
+    expect(bad.map((b) => `${b.name}: ${b.q.prompt} ${b.q.options.join(' / ')}`)).toEqual([])
   })
 
   it.each(quizzes.map((z) => [z.name, z] as const))('%s: true/false keys are "True" between 40% and 60% of the time (5 or more statements), never all "True" beyond two', (_name, z) => {
@@ -61,7 +88,7 @@ describe('the whole corpus', () => {
 
   it('uses every question kind somewhere', () => {
     const kinds = new Set(all.map((a) => a.q.kind))
-    expect([...kinds].sort()).toEqual(['cloze', 'how-many', 'true-false', 'when', 'who-did-what', 'who-said', 'who-what-where'])
+    expect([...kinds].sort()).toEqual(['cloze', 'how-many', 'true-false', 'what', 'when', 'who-did-what', 'who-said', 'who-what-where'])
   })
 
   it('never leads a prompt with an unresolved pronoun', () => {

@@ -65,4 +65,14 @@ describe('the seed article (Trump and Putin, Nov 15, 2016)', () => {
   it('gives the same ids on every run', () => {
     expect(generateQuiz(article).map((q) => q.id)).toEqual(quiz.map((q) => q.id))
   })
+
+  it('asks the six key facts #9 names, each with its right answer', () => {
+    const keyOf = (re: RegExp): string | undefined => find((q) => re.test(q.prompt))?.answer
+    expect(keyOf(/“no idea” about/)).toBe('who it is backing in Syria')
+    expect(keyOf(/accuse the two Democrats of being/)).toBe('the founders of Daesh')
+    expect(keyOf(/Hillary Clinton say Donald Trump sought to do/)).toMatch(/^break-up the NATO/)
+    expect(keyOf(/What has Donald Trump displayed/)).toMatch(/^a softer approach/)
+    expect(keyOf(/Kremlin speak of developing/)).toBe('the trade-economic component')
+    expect(keyOf(/Daesh is another name for which group/)).toBe('ISIS')
+  })
 })
