@@ -31,8 +31,26 @@ export function buildContext(article: Article, world: World): QuizContext {
 }
 
 /** Items (mentions, dates, amounts) that fall inside a sentence. */
-export function within<T extends { paragraph: number; start: number; end: number }>(items: T[], s: Sentence): T[] {
-  return items.filter((m) => m.paragraph === s.paragraph && m.start >= s.start && m.end <= s.end)
+export function within<T extends { paragraph: number; start: number; end: number }>(items: T[], s: Pick<Sentence, 'paragraph' | 'start' | 'end'>): T[] {
+  return (byParagraph(items).get(s.paragraph) ?? []).filter((m) => m.start >= s.start && m.end <= s.end)
+}
+
+const paragraphIndex = new WeakMap<object, Map<number, unknown[]>>()
+
+// Items grouped by paragraph, built once per list: a long article has thousands of sentences and mentions, and
+// scanning every mention for every sentence made generation quadratic.
+function byParagraph<T extends { paragraph: number }>(items: T[]): Map<number, T[]> {
+  let index = paragraphIndex.get(items) as Map<number, T[]> | undefined
+  if (!index) {
+    index = new Map()
+    for (const m of items) {
+      const list = index.get(m.paragraph)
+      if (list) list.push(m)
+      else index.set(m.paragraph, [m])
+    }
+    paragraphIndex.set(items, index as Map<number, unknown[]>)
+  }
+  return index
 }
 
 const LEADING_REFERENCE = /^(?:[“"‘']\s*)?(?:He|She|It|They|We|I|You|This|That|These|Those|His|Her|Its|Their|Our|Such|Both|Another|Other|The latter|The former|The same|But|And|Or|So|Yet|However|Meanwhile|Instead|Still|Then|There|Here)\b/

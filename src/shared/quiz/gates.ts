@@ -1,5 +1,7 @@
 import words from './data/reference-words.json'
-import type { QuizContext } from './context'
+import { within, type QuizContext } from './context'
+import { hasWord } from './text'
+export { hasWord } from './text'
 import { normalise } from './distractors'
 import type { Question } from './model'
 import type { Sentence } from './sentences'
@@ -44,7 +46,9 @@ export interface GateContext {
 const CONNECTIVES = [...words.leadingConnectives].sort((a, b) => b.length - a.length)
 const SHELL = new Set(words.shellNouns)
 const UNIQUE = new Set(words.uniqueNouns)
-const FIRST_PERSON = new Set(words.firstPerson.map((w) => w.toLowerCase()))
+// Compiled once: a pattern with \p{L} is costly to build, and the gates run on every candidate.
+const FIRST_PERSON_RE = words.firstPerson.map((w) => [w, new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}'’])`, w === 'I' ? 'u' : 'iu')] as const)
+
 const STOP = new Set(
   'a an the of to in on at for from by with and or but as is are was were be been being has have had do does did will would could should may might must can that this these those which who whom whose what when where why how it its his her their they them he she him not no than then there here into over under about after before during between against also more most such only very just said says say told'.split(' ')
 )
@@ -122,15 +126,30 @@ export function repairPrompt(q: Question, ctx: QuizContext): string {
   body = body.replace(/(\S) also (?=[a-z])/g, '$1 ').replace(/ too([,.?])/g, '$1')
   p = gap + body
   // A bare surname reads as a stranger; the article's fullest form names the person.
-  for (const [key, full] of ctx.entities.displayName) {
-    const e = ctx.entities.byKey.get(key)
-    if (e?.type !== 'person' || !full.includes(' ')) continue
-    const last = full.split(' ').pop()!
-    if (last.length < 3 || q.answer === last) continue
-    const bare = new RegExp(`(?<![\\p{L}.'’-] ?)(?<![\\p{Lu}][\\p{L}]* )\\b${escape(last)}\\b`, 'u')
+  for (const { full, last, bare } of surnames(ctx)) {
+    if (q.answer === last || !p.includes(last)) continue
     if (!p.includes(full) && bare.test(p)) p = p.replace(bare, full)
   }
   return resolveDefinites(p, q, ctx)
+}
+
+const surnameCache = new WeakMap<QuizContext, Array<{ full: string; last: string; bare: RegExp }>>()
+
+// The article's people named in full, each with a pattern for its surname standing alone (compiled once per article).
+function surnames(ctx: QuizContext): Array<{ full: string; last: string; bare: RegExp }> {
+  let list = surnameCache.get(ctx)
+  if (!list) {
+    list = []
+    for (const [key, full] of ctx.entities.displayName) {
+      const e = ctx.entities.byKey.get(key)
+      if (e?.type !== 'person' || !full.includes(' ')) continue
+      const last = full.split(' ').pop()!
+      if (last.length < 3) continue
+      list.push({ full, last, bare: new RegExp(`(?<![\\p{L}.'’-] ?)(?<![\\p{Lu}][\\p{L}]* )\\b${escape(last)}\\b`, 'u') })
+    }
+    surnameCache.set(ctx, list)
+  }
+  return list
 }
 
 const ANTECEDENT: Record<string, string> = words.antecedentTypes
@@ -197,7 +216,7 @@ export const selfContained: Gate = {
     const hasDate = g.ctx.dates.some((d) => p.includes(d.text) && !/^(?:yesterday|today|tomorrow)$/i.test(d.text))
     if (!hasDate) for (const w of words.relativeTimes) if (lower.includes(` ${w} `)) return `“${w}” is a time the prompt does not anchor`
     if (q.kind !== 'who-said') {
-      for (const w of words.firstPerson) if (new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}'’])`, w === 'I' ? 'u' : 'iu').test(bare) && (w !== 'us' || !/\bUS\b/.test(bare))) return `first person “${w}” with no speaker named`
+      for (const [w, re] of FIRST_PERSON_RE) if (re.test(bare) && (w !== 'us' || !/\bUS\b/.test(bare))) return `first person “${w}” with no speaker named`
     }
     const dangling = danglingPronoun(p, q)
     if (dangling) return `“${dangling}” has no one named before it in the prompt`
@@ -293,12 +312,26 @@ export const noGiveaway: Gate = {
     // "Daesh is another name for which group?" asks for the alias by design: the name in the prompt is the question.
     const aliasQuestion = /\banother name for\b/.test(prompt)
     if (key && !aliasQuestion) {
-      for (const term of giveawayTerms(g.ctx.world, key)) {
-        if (term.length >= 3 && new RegExp(`(?<![\\p{L}])${escape(term)}(?![\\p{L}])`, 'iu').test(prompt)) return `“${term}” in the prompt points to ${key.name}`
-      }
+      const hit = termPattern(g, key).exec(prompt)
+      if (hit) return `“${hit[0]}” in the prompt points to ${key.name}`
     }
     return null
   }
+}
+
+const termCache = new WeakMap<GateContext, Map<string, RegExp>>()
+
+// One pattern per entity for all its giveaway terms, compiled once per article (a country has dozens of terms).
+function termPattern(g: GateContext, e: WorldEntity): RegExp {
+  let cache = termCache.get(g)
+  if (!cache) termCache.set(g, (cache = new Map()))
+  let re = cache.get(e.key)
+  if (!re) {
+    const terms = giveawayTerms(g.ctx.world, e).filter((t) => t.length >= 3).map(escape)
+    re = terms.length ? new RegExp(`(?<![\\p{L}])(?:${terms.join('|')})(?![\\p{L}])`, 'iu') : /$^/
+    cache.set(e.key, re)
+  }
+  return re
 }
 
 // "Philippine" / "Philippines", "Chad" / "Chadwick", "Swedish" / "Sweden": one word is the other's stem.
@@ -314,9 +347,21 @@ function sharesStem(a: string, b: string): boolean {
 
 /** The entity an option names: one the article names (by its shown form), else a curated one. */
 export function entityFor(option: string, g: GateContext): WorldEntity | undefined {
-  for (const [key, name] of g.ctx.entities.displayName) if (name === option || name.replace(/^the\s+/i, '') === option) return g.ctx.entities.byKey.get(key)
-  return g.ctx.world.byForm.get(option) ?? g.ctx.world.byForm.get(option.replace(/^the\s+/i, ''))
+  let shown = shownCache.get(g)
+  if (!shown) {
+    shown = new Map()
+    for (const [key, name] of g.ctx.entities.displayName) {
+      const e = g.ctx.entities.byKey.get(key)
+      if (!e) continue
+      if (!shown.has(name)) shown.set(name, e)
+      const bare = name.replace(/^the\s+/i, '')
+      if (!shown.has(bare)) shown.set(bare, e)
+    }
+    shownCache.set(g, shown)
+  }
+  return shown.get(option) ?? g.ctx.world.byForm.get(option) ?? g.ctx.world.byForm.get(option.replace(/^the\s+/i, ''))
 }
+const shownCache = new WeakMap<GateContext, Map<string, WorldEntity>>()
 
 /** One defensible answer: no other sentence of the article gives the same predicate another subject or value. */
 export const oneAnswer: Gate = {
@@ -333,7 +378,7 @@ export const oneAnswer: Gate = {
       let shared = 0
       for (const x of predicate) if (w.has(x)) shared++
       if (shared < Math.max(2, Math.ceil(predicate.size * 0.7))) continue
-      const also = others.find((o) => new RegExp(`(?<![\\p{L}])${escape(lastWord(o))}(?![\\p{L}])`, 'u').test(s.text))
+      const also = others.find((o) => hasWord(s.text, lastWord(o)))
       if (also) return `another sentence says much the same of “${also}”: ${s.text.slice(0, 90)}`
       if (!normalise(s.text).includes(normalise(q.answer)) && sameKindValue(q, s, g)) return `another sentence gives the same predicate a different value: ${s.text.slice(0, 90)}`
     }
@@ -371,7 +416,7 @@ export const optionsFit: Gate = {
     const prompt = q.prompt.replace(/^Fill the gap: /, '')
     for (const o of opts) {
       if (o === q.answer || o.length < 3) continue
-      if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(o)}(?![\\p{L}\\p{N}])`, 'u').test(prompt)) return `the option “${o}” is named in the prompt`
+      if (hasWord(prompt, o)) return `the option “${o}” is named in the prompt`
     }
     if (g.year !== null) {
       for (const o of opts) {
@@ -402,7 +447,7 @@ export const pronounKey: Gate = {
     const ss = evidenceSentences(q, g.ctx)
     if (ss.length < 2 || !/^(?:He|She)\b/.test(ss.at(-1)!.text)) return null
     const previous = ss.at(-2)!
-    const people = g.ctx.entities.mentions.filter((m) => m.paragraph === previous.paragraph && m.start >= previous.start && m.end <= previous.end && m.entity.type === 'person')
+    const people = within(g.ctx.entities.mentions, previous).filter((m) => m.entity.type === 'person')
     const subject = people[0]
     if (!subject || subject.start - previous.start > 40) return 'the sentence before does not open on the person “he” would be'
     const i = g.sentenceOrder.get(previous) ?? 0
@@ -456,7 +501,7 @@ export const fairTrueFalse: Gate = {
     // "400 metres hurdles": a number that names an event, a model or a unit of a name is not a fact to move.
     if (/\b\d[\d,.]*\s*(?:m|km|metres?|meters?|miles?|kg|cc)\s+(?:hurdles|sprint|race|relay|freestyle|backstroke|butterfly|breaststroke|dash|run|final)\b/i.test(q.prompt)) return 'the swapped figure is part of an event’s name'
     // Two dates in one sentence keep their order: a swap that reverses them is false by logic, not by reading.
-    const ds = g.ctx.dates.filter((d) => d.paragraph === q.evidence.paragraph && d.start >= q.evidence.start && d.end <= q.evidence.end)
+    const ds = within(g.ctx.dates, q.evidence)
     if (ds.some((a, i) => ds.some((b, j) => i < j && a.granularity === b.granularity))) return 'a sentence with two dates: a swap could put them out of order'
     return null
   }

@@ -1,7 +1,7 @@
 import type { Article } from '../article/model'
 import { buildContext } from './context'
 import { normalise } from './distractors'
-import { contentWords, gateContext, GATES, repairPrompt, type GateName } from './gates'
+import { contentWords, gateContext, GATES, hasWord, repairPrompt, type GateName } from './gates'
 import { cloze } from './kinds/cloze'
 import { howMany } from './kinds/how-many'
 import { trueFalse } from './kinds/true-false'
@@ -26,7 +26,7 @@ import { defaultWorld, type World } from './world'
  */
 
 /** Most words of an article the generator reads; a longer article is quizzed on its first part (bounded time). */
-export const MAX_ANALYSED_WORDS = 30_000
+export const MAX_ANALYSED_WORDS = 15_000
 /** Most candidates one paragraph may propose, best kinds first, so one huge paragraph cannot flood the pipeline. */
 export const MAX_CANDIDATES_PER_PARAGRAPH = 30
 /** Most questions an article's quiz holds across all its rounds. */
@@ -228,10 +228,16 @@ function showsAnswer(asked: Question, other: Question): boolean {
     // People and places are the story's cast: naming them elsewhere does not say what they did.
     return false
   }
-  const a = asked.answer.replace(/^(?:about|almost|nearly|around|more than|less than|over|under|up to|at least) /i, '')
-  if (a.length < 4) return false
-  return new RegExp(`(?<![\\p{L}\\p{N}])${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(other.prompt)
+  let re = answerPatterns.get(asked)
+  if (re === undefined) {
+    const a = asked.answer.replace(/^(?:about|almost|nearly|around|more than|less than|over|under|up to|at least) /i, '')
+    re = a.length < 4 ? null : a
+    answerPatterns.set(asked, re)
+  }
+  return re !== null && hasWord(other.prompt, re, true)
 }
+// Each question's answer without its hedge, worked out once: selection compares every pair of questions.
+const answerPatterns = new WeakMap<Question, string | null>()
 
 // Keeps the share of "True" keys within TRUE_SHARE by dropping the lowest-ranked statements of the larger side.
 function balanceTrueFalse(kept: Decision[]): Decision[] {

@@ -1,5 +1,5 @@
 import { stableHash } from '../hash'
-import type { QuizContext } from './context'
+import { within, type QuizContext } from './context'
 import { contentWords, evidenceSentences, type GateContext } from './gates'
 import type { Question, QuestionKind } from './model'
 
@@ -39,7 +39,7 @@ export function importance(q: Question, g: GateContext, cast: Set<string>, title
   parts.lead = p === 0 ? 3 : p === 1 ? 2 : Math.max(0, 1.6 - 0.2 * (p - 2))
   const ev = contentWords(q.evidence.text)
   parts.headline = Math.min(3, 0.6 * ev.filter((w) => title.has(w)).length)
-  const named = g.ctx.entities.mentions.filter((m) => m.paragraph === p && m.start >= q.evidence.start && m.end <= q.evidence.end)
+  const named = within(g.ctx.entities.mentions, q.evidence)
   const castNamed = new Set(named.filter((m) => cast.has(m.entity.key)).map((m) => m.entity.key))
   parts.cast = Math.min(2, castNamed.size)
   parts.kind = KIND_WEIGHT[q.kind]

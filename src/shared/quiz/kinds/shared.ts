@@ -1,4 +1,5 @@
 import type { Mention } from '../entities'
+import { hasWord } from '../text'
 import type { QuizContext } from '../context'
 import type { WorldEntity } from '../world'
 
@@ -92,5 +93,5 @@ export function echoedElsewhere(sentenceText: string, sentenceStart: number, m: 
   // "English captain Harry Kane" names England as surely as "England" does.
   const adjectives = [...demonyms].filter(([, key]) => key === m.entity.key).map(([d]) => d)
   const words = [m.text, m.entity.name, ...m.entity.aliases, ...adjectives].join(' ').split(/[\s,.'’-]+/).filter((w) => w.length >= 4 && /^[\p{Lu}]/u.test(w))
-  return words.some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u').test(rest))
+  return words.some((w) => hasWord(rest, w))
 }

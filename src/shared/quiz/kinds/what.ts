@@ -1,6 +1,6 @@
 import { stableHash } from '../../hash'
 import { capitalise, evidenceOf, makeQuestion, quoteEvidence } from '../build'
-import { resolveLeadingPronoun, resolveParagraphOpening, type QuizContext } from '../context'
+import { resolveLeadingPronoun, resolveParagraphOpening, within, type QuizContext } from '../context'
 import actions from '../data/actions.json'
 import { entityDistractors, normalise } from '../distractors'
 import type { Mention } from '../entities'
@@ -818,12 +818,12 @@ function swapped(ctx: QuizContext, c: Candidate, pool: Phrase[], count: number):
   if (at < 0) return []
   const start = s.start + at
   const end = start + c.phrase.text.length
-  const inside = ctx.entities.mentions.filter((m) => m.paragraph === s.paragraph && m.start >= start && m.end <= end)
+  const inside = within(ctx.entities.mentions, { paragraph: s.paragraph, start, end })
   if (inside.length !== 1) return []
   const m = inside[0]!
   // "Washington’s allies": a place in the possessive stands for its government; another city's allies mean nothing.
   if (/^['’]/.test(s.text.slice(m.end - s.start))) return []
-  const exclude = new Set([...c.phrase.of, ...c.phrase.by, ...ctx.entities.mentions.filter((x) => x.paragraph === s.paragraph && x.start >= s.start && x.end <= s.end).map((x) => x.entity.key)])
+  const exclude = new Set([...c.phrase.of, ...c.phrase.by, ...within(ctx.entities.mentions, s).map((x) => x.entity.key)])
   const stated = new Set(pool.map((p) => normalise(p.text)))
   const out: string[] = []
   for (const e of entityDistractors(ctx, m.entity, exclude, count + 2)) {
@@ -850,7 +850,7 @@ function aliasQuestions(ctx: QuizContext): Question[] {
       const lower = s.text.toLowerCase()
       const cue = ACTIONS.aliasCues.map((c) => ({ c, at: lower.indexOf(c) })).find((x) => x.at >= 0)
       if (!cue) continue
-      const mentions = ctx.entities.mentions.filter((m) => m.paragraph === s.paragraph && m.start >= s.start && m.end <= s.end)
+      const mentions = within(ctx.entities.mentions, s)
       const cueAt = s.start + cue.at
       for (const a of mentions) {
         const b = mentions.find((o) => o.entity.key === a.entity.key && normalise(o.text) !== normalise(a.text))
