@@ -260,6 +260,9 @@ function vagueDefinite(prompt: string, q: Question, g: GateContext): string | nu
   const here = first ? g.sentenceOrder.get(first) ?? 0 : 0
   const posOf = new Map<string, string>()
   for (const s of evidenceSentences(q, g.ctx)) for (const t of s.tokens) if (!posOf.has(t.text.toLowerCase())) posOf.set(t.text.toLowerCase(), t.pos)
+  // "The President has drawn ...": a title at the start with no name after it is someone the prompt does not say.
+  const title = /^(?:Fill the gap: )?The ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?![A-Z])/.exec(prompt)
+  if (title && SHELL.has(title[1]!.toLowerCase().split(' ').pop()!)) return `The ${title[1]}`
   for (let i = 0; i < tokens.length; i++) {
     if (!DETERMINER.test(tokens[i]!)) continue
     let head = -1
@@ -288,7 +291,8 @@ function vagueDefinite(prompt: string, q: Question, g: GateContext): string | nu
     const lead = tokens.slice(0, i).filter((w) => !/^(?:Fill|the|gap|:|Who|Whom|Which|What|How|many|much|When|Where|[a-z]+)$/.test(w) || /^(?:Fill|gap)$/.test(w))
     const atStart = i <= 2 || lead.length === 0
     const anchored = namesSomeone(prompt.replace(q.answer, ' ').replace(/^(?:Fill the gap: )/, '').replace(/^(?:Who|Whom|Which|What|How|When|Where)\b/, ''))
-    if (atStart || !anchored) return phrase
+    // "this team", "these girls" point back whatever else the prompt names.
+    if (atStart || !anchored || /^(?:this|these|those)$/i.test(tokens[i]!)) return phrase
   }
   return null
 }
@@ -369,6 +373,10 @@ export const oneAnswer: Gate = {
   rule: 'no other sentence gives the same predicate another value, and no distractor is also supported',
   check(q, g) {
     if (q.kind === 'true-false' || q.kind === 'who-said') return null
+    // "Which country is not covered by the ban?": what something is not, most options also are not.
+    // Only in the main clause: "told which newspaper that the US could not fund NATO" asks what was said, not what is not.
+    const mainClause = q.prompt.split(/\b(?:that|if|because|while|although)\b|[,;:“"]/)[0]!
+    if ((q.kind === 'who-what-where' || q.kind === 'cloze') && /\b(?:not|never|no longer)\b|n['’]t\b/.test(mainClause)) return 'asks what is not so: most options would also be right'
     const own = new Set(evidenceSentences(q, g.ctx))
     const predicate = new Set(contentWords(q.prompt.replace(/^Fill the gap: /, '').replace(/_{3,}/g, ' ')).filter((w) => !normalise(q.answer).split(' ').includes(w)))
     if (predicate.size < 2) return null
