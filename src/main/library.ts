@@ -176,6 +176,11 @@ export class Library {
     return article ? { article, questions: await this.#quizFor(article) } : null
   }
 
+  /** Remembers more link keys for a stored article; bookkeeping only, so a failure is logged, not thrown. */
+  async rememberLinks(id: string, keys: readonly string[]): Promise<void> {
+    await this.#store?.addLinks(id, keys).catch((e: unknown) => console.warn(`[library] could not record the links of ${id}:`, e))
+  }
+
   /** The stored article saved from any of these link keys (`linkKey`), as an `exists` outcome; null when none is. */
   async findByLink(keys: readonly string[]): Promise<ImportOutcome | null> {
     const store = this.#store

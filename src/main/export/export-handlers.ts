@@ -47,12 +47,12 @@ export async function questionsFor(library: Library, scope: Request['scope']): P
 function fileStem(scope: Request['scope'], items: readonly ExportQuestion[]): string {
   if (scope.kind === 'all') return 'news-quiz-all-questions'
   if (scope.kind === 'questions') return `news-quiz-${scope.label}-questions`
-  const slug = (items[0]?.articleTitle ?? 'article')
+  const words = (items[0]?.articleTitle ?? 'article')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 50)
-    .replace(/-+$/, '')
+  // At most 50 characters, cut between words.
+  const slug = words.length <= 50 ? words : words.slice(0, 51).replace(/-[^-]*$/, '')
   return `news-quiz-${slug || 'article'}`
 }
 

@@ -157,7 +157,8 @@ export async function fetchPage(url: string, options: FetchPageOptions): Promise
 const cancelledMessage = 'The download was cancelled. Nothing was imported.'
 
 function timeoutMessage(ms: number): string {
-  return `The site took longer than ${Math.round(ms / 1000)} seconds to send the page, so the download was stopped. Nothing was imported; try again later.`
+  const seconds = Math.max(1, Math.round(ms / 1000))
+  return `The site took longer than ${seconds} second${seconds === 1 ? '' : 's'} to send the page, so the download was stopped. Nothing was imported; try again later.`
 }
 
 function tooLarge(maxBytes: number): string {

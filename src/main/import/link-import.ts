@@ -68,7 +68,11 @@ export class LinkImports {
       const original = canonical ?? page.finalUrl
       const keys = [...new Set([url, page.finalUrl, ...(canonical ? [canonical] : [])].map(linkKey).filter((k): k is string => k !== null))]
       const again = await this.library.findByLink(keys)
-      if (again) return again
+      if (again) {
+        // Found by its final or canonical address: the link given finds it at once next time.
+        await this.library.rememberLinks(again.summary.id, keys)
+        return again
+      }
       const { article } = read.value
       // The article keeps where it came from: the reader links to it as the original.
       const withLink = { ...article, licence: article.licence ?? { credit: article.source ?? siteName(original), name: null, url: original } }
