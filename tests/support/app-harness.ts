@@ -85,6 +85,8 @@ export interface AppOptions {
   dialogs?: Partial<FileDialogs>
   /** Where the main process keeps the user's data; a fresh temp folder by default. */
   dataDir?: string
+  /** The time limit of a link download (20 s by default, as in the app). */
+  linkTimeoutMs?: number
 }
 
 /** A running app: server + handlers. Open browsers on it with `launch()`; call `close()` at the end. */
@@ -128,6 +130,7 @@ export class TestApp {
         }
       },
       dataDir: this.dataDir,
+      ...(options.linkTimeoutMs ? { linkTimeoutMs: options.linkTimeoutMs } : {}),
       quizzes: this.#quizzes,
       today: () => '2026-11-28'
     })

@@ -1,15 +1,9 @@
 import { linkFromText } from '@shared/import/links'
 import type { ImportOutcome, LinkProgress } from '@shared/ipc/contract'
 import type { AppState } from '../app/app-state.svelte'
-import { formatBytes } from '../library/lib'
 
 /** Where a link import is: the dialog asks for a link, the page downloads, then main reads it and writes its quiz. */
 export type LinkPhase = 'idle' | 'downloading' | 'reading'
-
-/** What the progress line says for a download: "120 KB of 300 KB", "120 KB" when the size is unknown. */
-export function progressLabel(received: number, total: number | null): string {
-  return total ? `${formatBytes(received)} of ${formatBytes(total)}` : formatBytes(received)
-}
 
 function newRequestId(): string {
   const c = globalThis.crypto
