@@ -197,7 +197,7 @@ describe('add from link and export questions, in real Chromium', () => {
     expect(readFileSync(app.exportAnswer, 'utf8').trim().split('\n')).toHaveLength(questions.length)
     expect(win.errors).toEqual([])
     await win.close()
-  }, 240_000)
+  }, 420_000)
 
   it('looks right in dark and at 700 px', async () => {
     for (const [scheme, width] of [['dark', 1280], ['dark', 700], ['light', 700]] as const) {
@@ -223,5 +223,5 @@ describe('add from link and export questions, in real Chromium', () => {
       expect(win.errors).toEqual([])
       await win.close()
     }
-  }, 240_000)
+  }, 420_000)
 })

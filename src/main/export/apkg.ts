@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto'
-import { zipSync, strToU8 } from 'fflate'
-import initSqlJs from 'sql.js'
 import { ANKI_FIELDS, type AnkiNote } from '@shared/export/questions'
 
 /*
@@ -134,6 +132,8 @@ export function fieldChecksum(html: string): number {
  * export's notes are newer than the ones Anki already has, and replace them.
  */
 export async function buildApkg(notes: readonly AnkiNote[], now: Date): Promise<Uint8Array> {
+  // Loaded on first export only: the app starts without SQLite's WebAssembly.
+  const [{ default: initSqlJs }, { zipSync, strToU8 }] = await Promise.all([import('sql.js'), import('fflate')])
   const SQL = await initSqlJs()
   const db = new SQL.Database()
   try {
