@@ -43,7 +43,8 @@ export interface FetchedPage {
   finalUrl: string
   /** Every address visited, the requested one first. */
   chain: string[]
-  kind: 'html' | 'text'
+  /** From the `Content-Type` header; `unknown` when the server sent none (the importer then looks at the text). */
+  kind: 'html' | 'text' | 'unknown'
   /** The charset of the `Content-Type` header, lowercased; null when the header names none. */
   charset: string | null
   bytes: Uint8Array
@@ -132,7 +133,7 @@ export async function fetchPage(url: string, options: FetchPageOptions): Promise
         return refuse('http', statusMessage(response.status))
       }
       const type = parseContentType(response.headers.get('content-type'))
-      const kind = type.mime === null ? 'html' : pageKind(type.mime)
+      const kind = type.mime === null ? 'unknown' : pageKind(type.mime)
       if (!kind) {
         await response.body?.cancel().catch(() => undefined)
         return refuse('not-a-page', notAPageMessage(type.mime ?? 'unknown'))

@@ -64,7 +64,7 @@ export class LinkImports {
       if (!read.ok) throw new UserError(read.error.code, read.error.message)
       if (controller.signal.aborted) throw new UserError('cancelled', 'The download was cancelled. Nothing was imported.')
 
-      const canonical = page.kind === 'html' ? canonicalLink(headText(page.bytes), page.finalUrl) : null
+      const canonical = page.kind !== 'text' ? canonicalLink(headText(page.bytes), page.finalUrl) : null
       const original = canonical ?? page.finalUrl
       const keys = [...new Set([url, page.finalUrl, ...(canonical ? [canonical] : [])].map(linkKey).filter((k): k is string => k !== null))]
       const again = await this.library.findByLink(keys)
@@ -92,7 +92,8 @@ export class LinkImports {
 }
 
 function readInput(page: FetchedPage): ReadInput {
-  const name = page.kind === 'html' ? 'page.html' : 'page.txt'
+  // The name picks the importer; without a type, none: the importer tells HTML from text by looking.
+  const name = page.kind === 'html' ? 'page.html' : page.kind === 'text' ? 'page.txt' : 'page'
   const charset = page.charset
   if (!charset || charset === 'utf-8' || charset === 'utf8') return { name, bytes: page.bytes }
   // The header's charset outranks the page's own <meta>: decode here, so the importer never guesses.

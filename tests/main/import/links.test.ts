@@ -64,6 +64,10 @@ function route(req: IncomingMessage, res: ServerResponse): void {
       return html(page())
     case '/plain':
       return html(PLAIN, 'text/plain; charset=utf-8')
+    case '/untyped':
+      // No Content-Type at all: the importer looks at the text itself.
+      res.writeHead(200)
+      return void res.end(PLAIN.replace('Skarport', 'Vellby'))
     case '/latin':
       return html(windows1252(LATIN_PAGE), 'text/html; charset=windows-1252')
     case '/hop': {
@@ -192,10 +196,12 @@ describe('add from link: a real page from a local server', () => {
     expect((await main.value<ArticleSummary[]>('library:list')).filter((a) => !a.bundled)).toHaveLength(1)
   }, 60_000)
 
-  it('reads a plain-text page, and a page whose charset is named only by the header', async () => {
+  it('reads a plain-text page, a page sent without a type, and a page whose charset is named only by the header', async () => {
     const main = new FakeMain(tempDir())
     const plain = await main.value<ImportOutcome>('library:add-link', { url: `${origin}/plain`, requestId: rid() })
     expect(plain.summary.title).toBe('Harbour lights switched to solar power in Skarport')
+    const untyped = await main.value<ImportOutcome>('library:add-link', { url: `${origin}/untyped`, requestId: rid() })
+    expect(untyped).toMatchObject({ status: 'added', summary: { title: 'Harbour lights switched to solar power in Vellby' } })
     const latin = await main.value<ImportOutcome>('library:add-link', { url: `${origin}/latin`, requestId: rid() })
     expect(latin.summary.title).toBe(LATIN_TITLE)
     const study = await main.value<StudyArticle>('article:get', latin.summary.id)
