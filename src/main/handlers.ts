@@ -1,7 +1,10 @@
 import { join } from 'node:path'
 import { contract } from '@shared/ipc/contract'
 import { loadBundledArticles } from './bundled'
+import { setupExport, type ExportDialog } from './export/export-handlers'
+import type { PageFetch } from './import/fetch-page'
 import { setupImport, type ArticleDialog } from './import/import-handlers'
+import { LinkImports, setupLinks } from './import/link-import'
 import { LibraryStore } from './import/store'
 import { handle, type IpcRegistrar } from './ipc'
 import { Library, setupLibrary } from './library'
@@ -23,6 +26,16 @@ export interface MainDeps {
   quizzes?: QuizRunner
   /** The clock for import and last-opened times; `new Date()` by default. */
   now?: () => Date
+  /** How pages are downloaded for "Add from link": Electron's network stack in the app, Node's `fetch` by default. */
+  pageFetch?: PageFetch
+  /** Electron's `net.isOnline()`. */
+  isOnline?: () => boolean
+  /** Sends a main → renderer message (link download progress) to the app window. */
+  send?: (channel: string, payload: unknown) => void
+  /** Overrides the 20 s time limit of a link download (tests). */
+  linkTimeoutMs?: number
+  /** The save dialog of "Export questions"; no dialog means every export is "cancelled". */
+  exportDialog?: ExportDialog
 }
 
 /** Registers every IPC handler of the app. The end-to-end tests call this too, so they run the real handlers. */
@@ -32,6 +45,11 @@ export function setupHandlers(deps: MainDeps): { library: Library } {
   setupLibrary(deps.registrar, library)
   setupImport(deps.registrar, library, deps.articleDialog)
   setupProgressFiles(deps.registrar, deps.dialogs, deps.today)
+  setupLinks(
+    deps.registrar,
+    new LinkImports(library, { fetch: deps.pageFetch ?? ((url, init) => fetch(url, init)), isOnline: deps.isOnline, send: deps.send, timeoutMs: deps.linkTimeoutMs })
+  )
+  setupExport(deps.registrar, library, deps.exportDialog ?? { save: async () => null }, deps.now ?? (() => new Date()))
   handle(deps.registrar, contract.openExternal, async (url) => {
     if (!isExternalLink(url)) return { opened: false }
     await deps.openExternal(url)

@@ -1,8 +1,9 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, screen, session, shell } from 'electron'
 import { MENU_CHANNEL, type MenuCommand } from '@shared/ipc/contract'
 import { ARTICLE_EXTENSIONS } from '@shared/import/format'
 import { setupHandlers } from './handlers'
+import { electronPageFetch } from './import/electron-fetch'
 import { setTrustedOrigins, type IpcRegistrar } from './ipc'
 import { menuTemplate } from './menu'
 import { createWorkerQuizRunner } from './quiz-runner'
@@ -49,6 +50,15 @@ function start(): void {
   blockRemoteRequests(session.defaultSession, devServerUrl)
   setTrustedOrigins(devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN])
 
+  const send = (channel: string, payload: unknown): void => {
+    const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+    win?.webContents.send(channel, payload)
+  }
+  // Links are downloaded in a session of their own, in memory only: it has no cookies to send and keeps none,
+  // and the window's session goes on blocking every remote request.
+  const linkSession = session.fromPartition('newsquiz-links', { cache: false })
+  denyAllPermissions(linkSession)
+
   setupHandlers({
     registrar: ipcMain as unknown as IpcRegistrar,
     dialogs: {
@@ -79,16 +89,25 @@ function start(): void {
     },
     // Quizzes are generated in a worker thread (built beside this file) so a long article never blocks main.
     quizzes: createWorkerQuizRunner(join(__dirname, 'quiz-worker.js')),
+    exportDialog: {
+      async save({ title, defaultName, format }) {
+        const win = BrowserWindow.getFocusedWindow()
+        const filters = [format === 'apkg' ? { name: 'Anki deck package', extensions: ['apkg'] } : { name: 'Tab-separated text', extensions: ['tsv', 'txt'] }]
+        const options = { title, defaultPath: defaultName, filters }
+        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+        return r.canceled || !r.filePath ? null : r.filePath
+      }
+    },
+    pageFetch: electronPageFetch(net, linkSession),
+    isOnline: () => net.isOnline(),
+    send,
     openExternal: (url) => shell.openExternal(url),
     dataDir: app.getPath('userData'),
     today: () => new Date().toISOString().slice(0, 10)
   })
 
-  const send = (command: MenuCommand): void => {
-    const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
-    win?.webContents.send(MENU_CHANNEL, command)
-  }
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')))
+  const sendCommand = (command: MenuCommand): void => send(MENU_CHANNEL, command)
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendCommand, process.platform === 'darwin')))
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

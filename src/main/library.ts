@@ -136,7 +136,7 @@ export class Library {
    * Adds an imported article: generates its quiz first, then stores it, so a failure at any step leaves the
    * library as it was. The same text again (or a copy of a bundled article) gives `exists` and stores nothing.
    */
-  import(imported: ImportedArticle, origin: string | null): Promise<ImportOutcome> {
+  import(imported: ImportedArticle, origin: string | null, links: readonly string[] = []): Promise<ImportOutcome> {
     // One import at a time: two drops of the same file must not both find it missing and both add it.
     return this.#serial(async () => {
       const store = this.#store
@@ -147,19 +147,53 @@ export class Library {
       if (bundled) return { status: 'exists', summary: summarize(bundled, await this.#countOrZero(bundled), true, null, store.lastOpened(bundled.id)) }
       const existing = store.get(article.id)
       if (existing) {
+        // The same story from another link: that link finds it too from now on.
+        if (links.length > 0) await store.addLinks(article.id, links).catch((e: unknown) => console.warn(`[library] could not record the links of ${article.id}:`, e))
         const count = await this.#countOrZero(existing.article)
         return { status: 'exists', summary: summarize(existing.article, count, false, existing.addedAt, store.lastOpened(article.id)) }
       }
       const questions = await this.#quizFor(article)
       const addedAt = this.#now().toISOString()
       try {
-        await store.add({ article, addedAt, origin, format: imported.format, questionCount: questions.length })
+        await store.add({ article, addedAt, origin, format: imported.format, questionCount: questions.length, links: [...links] })
       } catch (e) {
         console.error('[library] storing an imported article failed:', e)
         throw new UserError('io', `The article could not be saved in the library (${(e as NodeJS.ErrnoException).code ?? 'write error'}). Nothing was imported.`)
       }
       return { status: 'added', summary: summarize(article, questions.length, false, addedAt, null) }
     })
+  }
+
+  /** An article of the library without opening it (its last-opened time stays); null when unknown. */
+  async peekArticle(id: string): Promise<Article | null> {
+    await this.#store?.load()
+    return this.#bundled.find((a) => a.id === id) ?? this.#store?.get(id)?.article ?? null
+  }
+
+  /** An article with its quiz, without opening it (for exports); null when unknown. */
+  async peekStudy(id: string): Promise<StudyArticle | null> {
+    const article = await this.peekArticle(id)
+    return article ? { article, questions: await this.#quizFor(article) } : null
+  }
+
+  /** Remembers more link keys for a stored article; bookkeeping only, so a failure is logged, not thrown. */
+  async rememberLinks(id: string, keys: readonly string[]): Promise<void> {
+    await this.#store?.addLinks(id, keys).catch((e: unknown) => console.warn(`[library] could not record the links of ${id}:`, e))
+  }
+
+  /** The stored article saved from any of these link keys (`linkKey`), as an `exists` outcome; null when none is. */
+  async findByLink(keys: readonly string[]): Promise<ImportOutcome | null> {
+    const store = this.#store
+    if (!store) return null
+    await store.load()
+    for (const key of keys) {
+      const found = store.findByLink(key)
+      if (found) {
+        const count = await this.#countOrZero(found.article)
+        return { status: 'exists', summary: summarize(found.article, count, false, found.addedAt, store.lastOpened(found.article.id)) }
+      }
+    }
+    return null
   }
 
   /**

@@ -18,9 +18,11 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolea
       submenu: [
         item('&Open Article…', 'open-article', 'CmdOrCtrl+O'),
         item('&Paste Article…', 'paste-article', 'CmdOrCtrl+Shift+V'),
+        item('Add from &Link…', 'add-link', 'CmdOrCtrl+L'),
         { type: 'separator' },
         item('&Export Progress…', 'export-progress', 'CmdOrCtrl+Shift+E'),
         item('&Import Progress…', 'import-progress', 'CmdOrCtrl+Shift+I'),
+        item('Export &Questions…', 'export-questions', 'CmdOrCtrl+Shift+X'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]

@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import { contract, MENU_CHANNEL, type Channel, type IpcResult, type MenuCommand } from '../shared/ipc/contract'
+import { contract, LINK_PROGRESS_CHANNEL, MENU_CHANNEL, type Channel, type IpcResult, type LinkProgress, type MenuCommand } from '../shared/ipc/contract'
 
 /** Sends one request over IPC; the preload passes `ipcRenderer.invoke`, the end-to-end harness its own transport. */
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>
@@ -22,6 +22,10 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
     /** Calls `listener` for each application-menu command; returns the unsubscribe function. */
     onMenuCommand(listener: (command: MenuCommand) => void): () => void {
       return subscribe(MENU_CHANNEL, (payload) => listener(payload as MenuCommand))
+    },
+    /** Calls `listener` as a link downloads ("Add from link"); returns the unsubscribe function. */
+    onLinkProgress(listener: (progress: LinkProgress) => void): () => void {
+      return subscribe(LINK_PROGRESS_CHANNEL, (payload) => listener(payload as LinkProgress))
     }
   })
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { electronMock, FakeBrowserWindow, fakeSession } from '../support/electron-mock'
+import { electronMock, FakeBrowserWindow, fakeLinkSession, fakeSession } from '../support/electron-mock'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security'
 
 vi.mock('electron', async () => (await import('../support/electron-mock')).electronMock)
@@ -54,6 +54,19 @@ describe('main process startup (electron mocked)', () => {
     expect(verdict('https://tracker.example/pixel.gif')).toBe(true)
     expect(verdict('file:///etc/passwd')).toBe(true)
     expect(verdict('app://bundle/assets/index.js')).toBe(false)
+  })
+
+  it('downloads links in an in-memory session of their own, with every permission denied, leaving the window blocked', () => {
+    expect(electronMock.session.fromPartition).toHaveBeenCalledWith(expect.not.stringMatching(/^persist:/), expect.anything())
+    expect(fakeLinkSession.setPermissionRequestHandler).toHaveBeenCalled()
+    const decide = fakeLinkSession.setPermissionRequestHandler.mock.calls[0]![0] as (c: unknown, p: string, cb: (ok: boolean) => void) => void
+    const cb = vi.fn()
+    decide(null, 'notifications', cb)
+    expect(cb).toHaveBeenCalledWith(false)
+    // The window's session keeps its one filter, which blocks remote requests.
+    expect(fakeSession.webRequest.onBeforeRequest).toHaveBeenCalledTimes(1)
+    expect(electronMock.ipcMain.handle).toHaveBeenCalledWith('library:add-link', expect.any(Function))
+    expect(electronMock.ipcMain.handle).toHaveBeenCalledWith('questions:export', expect.any(Function))
   })
 
   it('blocks navigation and new windows on every web contents, sending http(s) links to the system browser', () => {

@@ -85,6 +85,8 @@ export interface AppOptions {
   dialogs?: Partial<FileDialogs>
   /** Where the main process keeps the user's data; a fresh temp folder by default. */
   dataDir?: string
+  /** The time limit of a link download (20 s by default, as in the app). */
+  linkTimeoutMs?: number
 }
 
 /** A running app: server + handlers. Open browsers on it with `launch()`; call `close()` at the end. */
@@ -102,6 +104,9 @@ export class TestApp {
   dialogAnswers: { save: string | null; open: string | null } = { save: null, open: null }
   /** Paths the File → Open dialog for articles "chooses" next; `[]` (the default) is a cancelled dialog. */
   articleDialogAnswer: string[] = []
+  /** The path "Export questions" saves to next; null (the default) is a cancelled dialog. */
+  exportAnswer: string | null = null
+  readonly #pages: Page[] = []
 
   constructor(options: AppOptions = {}) {
     this.#ownsDataDir = !options.dataDir
@@ -115,7 +120,17 @@ export class TestApp {
       },
       articleDialog: { openArticles: async () => this.articleDialogAnswer },
       openExternal: async (url) => void this.externalOpened.push(url),
+      exportDialog: { save: async () => this.exportAnswer },
+      // Main → renderer messages (link download progress) reach every open page, as webContents.send does.
+      send: (channel, payload) => {
+        for (const page of this.#pages) {
+          void page
+            .evaluate(([c, p]) => (globalThis as unknown as { __e2eEmit(c: string, p: unknown): void }).__e2eEmit(c, p), [channel, payload] as const)
+            .catch(() => undefined)
+        }
+      },
       dataDir: this.dataDir,
+      ...(options.linkTimeoutMs ? { linkTimeoutMs: options.linkTimeoutMs } : {}),
       quizzes: this.#quizzes,
       today: () => '2026-11-28'
     })
@@ -165,6 +180,7 @@ export class TestApp {
     })
     await context.addInitScript({ content: this.#bridge })
     const page = context.pages()[0] ?? (await context.newPage())
+    this.#pages.push(page)
     const app = new AppPage(page, context, this)
     await app.goto()
     return app

@@ -69,6 +69,13 @@ export const fakeSession = {
   webRequest: { onBeforeRequest: vi.fn() }
 }
 
+/** The in-memory session links are downloaded in (`session.fromPartition`). */
+export const fakeLinkSession = {
+  setPermissionRequestHandler: vi.fn(),
+  setPermissionCheckHandler: vi.fn(),
+  webRequest: { onBeforeRequest: vi.fn() }
+}
+
 export const electronMock = {
   app: {
     isPackaged: true,
@@ -89,7 +96,8 @@ export const electronMock = {
   nativeTheme: { shouldUseDarkColors: false },
   screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]) },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-  session: { defaultSession: fakeSession },
+  session: { defaultSession: fakeSession, fromPartition: vi.fn(() => fakeLinkSession) },
+  net: { request: vi.fn(), isOnline: vi.fn(() => true) },
   shell: { openExternal: vi.fn(() => Promise.resolve()) },
   dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
   Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },

@@ -38,7 +38,9 @@ const IndexSchema = v.object({
       addedAt: IsoTime,
       origin: v.nullable(v.pipe(v.string(), v.maxLength(1024))),
       format: v.picklist(['text', 'markdown', 'html', 'json'] as const satisfies readonly ImportFormat[]),
-      questionCount: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))
+      questionCount: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      // Added with imports from links (2026-11): the link keys (see `linkKey`) that lead to this article.
+      links: v.optional(v.array(v.pipe(v.string(), v.maxLength(2100))), [])
     })
   ),
   lastOpened: v.record(ArticleId, IsoTime)
@@ -56,6 +58,8 @@ export interface StoredArticle {
   format: ImportFormat
   /** Questions its quiz had when last generated; null when not known (an article file recovered without index). */
   questionCount: number | null
+  /** Keys of the web links it was saved from (`linkKey`), so the same link finds it again; none for files. */
+  links?: string[]
 }
 
 /** Writes `text` to `path` so that readers see the old file or the new one, never a partial one. */
@@ -150,7 +154,7 @@ export class LibraryStore {
       const path = this.#articlePath(article.id)
       await writeFileAtomic(path, `${JSON.stringify(toContentFile(article), null, 2)}\n`)
       const next = structuredClone(this.#index)
-      next.imported[article.id] = { addedAt: entry.addedAt, origin: entry.origin, format: entry.format, questionCount: entry.questionCount }
+      next.imported[article.id] = { addedAt: entry.addedAt, origin: entry.origin, format: entry.format, questionCount: entry.questionCount, links: entry.links ?? [] }
       try {
         await this.#writeIndex(next)
       } catch (e) {
@@ -201,6 +205,27 @@ export class LibraryStore {
     })
   }
 
+  /** The imported article one of whose link keys is `key`, or null. */
+  findByLink(key: string): StoredArticle | null {
+    for (const [id, meta] of Object.entries(this.#index.imported)) {
+      const article = this.#articles.get(id)
+      if (article && meta.links.includes(key)) return this.#stored(article)
+    }
+    return null
+  }
+
+  /** Remembers more link keys for a stored article (the same story reached through another link). */
+  addLinks(id: string, keys: readonly string[]): Promise<void> {
+    return this.#serial(async () => {
+      const entry = this.#index.imported[id]
+      const fresh = keys.filter((k) => !entry?.links.includes(k))
+      if (!entry || fresh.length === 0) return
+      const next = structuredClone(this.#index)
+      next.imported[id] = { ...entry, links: [...entry.links, ...fresh] }
+      await this.#writeIndex(next)
+    })
+  }
+
   #stored(article: Article): StoredArticle {
     const meta = this.#index.imported[article.id]
     return {
@@ -208,7 +233,8 @@ export class LibraryStore {
       addedAt: meta?.addedAt ?? new Date(0).toISOString(),
       origin: meta?.origin ?? null,
       format: meta?.format ?? 'json',
-      questionCount: meta?.questionCount ?? null
+      questionCount: meta?.questionCount ?? null,
+      ...(meta && meta.links.length > 0 ? { links: meta.links } : {})
     }
   }
 
@@ -256,7 +282,7 @@ export class LibraryStore {
     }
     for (const id of recovered) {
       // An article whose import was interrupted after its file was written: keep it, as of now.
-      index.imported[id] = { addedAt: new Date().toISOString(), origin: null, format: 'json', questionCount: null }
+      index.imported[id] = { addedAt: new Date().toISOString(), origin: null, format: 'json', questionCount: null, links: [] }
     }
     this.#index = index
     if (recovered.length > 0) await this.#writeIndex(index).catch((e: unknown) => console.warn('[library] the index could not be repaired:', e))

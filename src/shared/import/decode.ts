@@ -137,3 +137,18 @@ function controlByteShare(head: Uint8Array): number {
   for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) n++
   return head.length === 0 ? 0 : n / head.length
 }
+
+/**
+ * Decodes bytes in the charset a server named in its `Content-Type` header (which outranks a page's own
+ * `<meta charset>`). Null when the label is unknown or the bytes are not valid in it: the caller refuses rather than
+ * guess. UTF-8 labels are left to `decodeText`, which also honours a byte-order mark.
+ */
+export function decodeWithCharset(bytes: Uint8Array, label: string): string | null {
+  try {
+    const decoder = new TextDecoder(label, { fatal: true })
+    const text = decoder.decode(bytes)
+    return decoder.encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80] ?? c) : text
+  } catch {
+    return null
+  }
+}

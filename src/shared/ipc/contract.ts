@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { Article } from '../article/model'
+import { QuestionSnapshotSchema } from '../progress/model'
 import type { Question } from '../quiz/model'
 
 /**
@@ -10,9 +11,15 @@ import type { Question } from '../quiz/model'
 
 /** An error a handler returns instead of throwing; `message` is written for the user. */
 export interface IpcError {
-  code: 'bad-request' | 'forbidden' | 'not-found' | 'invalid-input' | 'too-large' | 'io' | 'cancelled' | 'internal' | ImportErrorCode
+  code: 'bad-request' | 'forbidden' | 'not-found' | 'invalid-input' | 'too-large' | 'io' | 'cancelled' | 'internal' | ImportErrorCode | LinkErrorCode
   message: string
 }
+
+/**
+ * Why a page could not be saved from a link: not an http(s) link, no network, the site unreachable, too slow,
+ * an error status, too many redirects (or a loop), or something other than a page (a PDF, an image).
+ */
+export type LinkErrorCode = 'bad-link' | 'offline' | 'network' | 'timeout' | 'http' | 'redirects' | 'not-a-page'
 
 /**
  * Why an import was refused (besides `too-large`, `io` and `invalid-input`): the file or text is empty, is
@@ -95,6 +102,53 @@ export const ImportText = v.strictObject({
   name: v.optional(v.pipe(v.string(), v.maxLength(1024)))
 })
 
+/** Names one link download, so the renderer can follow its progress and cancel it. */
+export const LinkRequestId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/i, 'not a request id'))
+
+export const LinkRequest = v.strictObject({
+  url: v.pipe(v.string(), v.trim(), v.minLength(1, 'the link is empty'), v.maxLength(2048, 'the link is too long')),
+  requestId: LinkRequestId
+})
+
+/** Main → renderer while a link downloads (channel `LINK_PROGRESS_CHANNEL`): bytes so far, and the announced size. */
+export interface LinkProgress {
+  requestId: string
+  received: number
+  total: number | null
+}
+
+export const LINK_PROGRESS_CHANNEL = 'link:progress'
+
+/** Most questions one export request may carry (the missed questions the renderer sends). */
+export const MAX_EXPORT_QUESTIONS = 20_000
+
+/** Questions the renderer holds (the missed ones live in its database): each with its article. */
+export const ExportItem = v.strictObject({
+  articleId: ArticleId,
+  articleTitle: v.pipe(v.string(), v.maxLength(2000)),
+  question: QuestionSnapshotSchema
+})
+
+/**
+ * What to export: one article's quiz or every article's (main has them), or questions the renderer passes (the
+ * missed ones); as an Anki package or tab-separated text.
+ */
+export const ExportRequest = v.strictObject({
+  format: v.picklist(['apkg', 'tsv'] as const),
+  scope: v.variant('kind', [
+    v.strictObject({ kind: v.literal('article'), id: ArticleId }),
+    v.strictObject({ kind: v.literal('all') }),
+    v.strictObject({
+      kind: v.literal('questions'),
+      /** Names the selection in the file name ("missed"). */
+      label: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, 'not a label')),
+      items: v.pipe(v.array(ExportItem), v.minLength(1, 'there are no questions to export'), v.maxLength(MAX_EXPORT_QUESTIONS))
+    })
+  ])
+})
+
+export type ExportRequestInput = v.InferInput<typeof ExportRequest>
+
 export const contract = {
   /** Every article in the library, bundled first, then imported ones. */
   listArticles: channel<ArticleSummary[]>()('library:list', v.strictTuple([])),
@@ -125,6 +179,15 @@ export const contract = {
   ),
   /** Reads a progress file chosen in an open dialog; `text: null` when the user cancels. */
   importProgress: channel<{ text: string | null; path: string | null }>()('progress:import', v.strictTuple([])),
+  /**
+   * Saves a web page for offline study: main downloads it (progress on `LINK_PROGRESS_CHANNEL`), reads the article
+   * and stores it with its link. A link already saved, or a page whose text is already stored, gives `exists`.
+   */
+  addFromLink: channel<ImportOutcome>()('library:add-link', v.strictTuple([LinkRequest])),
+  /** Stops a link download; `cancelled: false` when it had already finished. */
+  cancelLink: channel<{ cancelled: boolean }>()('library:cancel-link', v.strictTuple([LinkRequestId])),
+  /** Exports questions through a save dialog; `saved: false` when the user cancels. */
+  exportQuestions: channel<{ saved: boolean; path: string | null; count: number }>()('questions:export', v.strictTuple([ExportRequest])),
   /** Opens an http(s) link in the system browser. */
   openExternal: channel<{ opened: boolean }>()('shell:open-external', v.strictTuple([v.pipe(v.string(), v.url(), v.maxLength(2048))]))
 } as const
@@ -136,6 +199,8 @@ export type ChannelName = Contract[keyof Contract]['name']
 export type MenuCommand =
   | 'open-article'
   | 'paste-article'
+  | 'add-link'
+  | 'export-questions'
   | 'show-library'
   | 'show-reader'
   | 'show-review'
@@ -148,6 +213,8 @@ export const MENU_CHANNEL = 'menu:command'
 export const MenuCommandSchema = v.picklist([
   'open-article',
   'paste-article',
+  'add-link',
+  'export-questions',
   'show-library',
   'show-reader',
   'show-review',

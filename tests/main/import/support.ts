@@ -77,7 +77,7 @@ export class FakeMain {
 
   constructor(
     readonly dataDir: string,
-    extra: Partial<Pick<MainDeps, 'quizzes' | 'now'>> = {}
+    extra: Partial<Pick<MainDeps, 'quizzes' | 'now' | 'pageFetch' | 'isOnline' | 'send' | 'linkTimeoutMs' | 'exportDialog'>> = {}
   ) {
     setTrustedOrigins(['app://bundle'])
     const registrar: IpcRegistrar = { handle: (channel, listener) => void this.table.set(channel, listener) }
