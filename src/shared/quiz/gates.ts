@@ -41,6 +41,8 @@ export interface GateContext {
   flat: Array<{ s: Sentence; words: Set<string> }>
   /** Lower-cased nouns (text and lemma) in order of first use: the sentence index where each first appears. */
   firstNoun: Map<string, number>
+  /** Every lower-cased word (text and lemma, any part of speech): the sentence index where each first appears. */
+  firstWord: Map<string, number>
 }
 
 const CONNECTIVES = [...words.leadingConnectives].sort((a, b) => b.length - a.length)
@@ -63,18 +65,20 @@ export function gateContext(ctx: QuizContext): GateContext {
   const sentenceOrder = new Map<Sentence, number>()
   const flat: GateContext['flat'] = []
   const firstNoun = new Map<string, number>()
+  const firstWord = new Map<string, number>()
   for (const para of ctx.sentences) {
     for (const s of para) {
       const i = flat.length
       sentenceOrder.set(s, i)
       flat.push({ s, words: new Set(contentWords(s.text)) })
       for (const t of s.tokens) {
+        for (const form of [t.text.toLowerCase(), t.lemma.toLowerCase()]) if (!firstWord.has(form)) firstWord.set(form, i)
         if (t.pos !== 'NOUN') continue
         for (const form of [t.text.toLowerCase(), t.lemma.toLowerCase()]) if (!firstNoun.has(form)) firstNoun.set(form, i)
       }
     }
   }
-  return { ctx, year, sentenceOrder, flat, firstNoun }
+  return { ctx, year, sentenceOrder, flat, firstNoun, firstWord }
 }
 
 /** Lower-cased content words of a text: what a statement is about, without its function words. */
@@ -218,7 +222,7 @@ export const selfContained: Gate = {
     if (q.kind !== 'who-said') {
       for (const [w, re] of FIRST_PERSON_RE) if (re.test(bare) && (w !== 'us' || !/\bUS\b/.test(bare))) return `first person “${w}” with no speaker named`
     }
-    const dangling = danglingPronoun(p, q)
+    const dangling = danglingPronoun(p, q, g)
     if (dangling) return `“${dangling}” has no one named before it in the prompt`
     const vague = vagueDefinite(p, q, g)
     if (vague) return `“${vague}” refers to something the prompt does not say`
@@ -227,22 +231,39 @@ export const selfContained: Gate = {
 }
 
 // A pronoun needs a name (or the question word) before it in the prompt; "it"/"its"/"they" may also lean on a noun.
-function danglingPronoun(prompt: string, q: Question): string | null {
-  const text = q.kind === 'who-said' ? prompt : prompt
+function danglingPronoun(prompt: string, q: Question, g: GateContext): string | null {
+  const text = prompt
   const re = /(?<![\p{L}])(he|she|him|his|her|hers|himself|herself|they|them|their|it|its|itself)(?![\p{L}'’])/giu
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const before = text.slice(0, m.index)
     const word = m[1]!.toLowerCase()
     if (word === 'it' && /^(?:is|was)\s+(?:clear|likely|possible|unclear|unlikely|important|hard|difficult|easy|not|also)\b/.test(text.slice(m.index + 3))) continue
     if (/\b(?:make|makes|making|made|find|finds|found)\s+$/.test(before) && word === 'it') continue
-    const named = namesSomeone(before) || /\b(?:Who|Whom|who|whom)\b/.test(before)
+    // "he", "she", "his", "her" need a person before them: a place or a company named there is no antecedent.
+    const personal = ['he', 'she', 'him', 'his', 'her', 'hers', 'himself', 'herself'].includes(word)
+    const named = (personal ? namesPerson(before, g) : namesSomeone(before)) || /\b(?:Who|Whom|who|whom)\b/.test(before) || (!personal && /\b(?:Which|which) [a-z]+/.test(before))
     // "In his first interview, Trump told ...": a possessive before the subject points forward to the name after it.
-    if (['his', 'her', 'their'].includes(word) && !named && namesSomeone(text.slice(m.index + word.length).split(/[.;:?]/)[0]!.split(/\b(?:that|who|which)\b/)[0]!)) continue
+    if (['his', 'her', 'their'].includes(word) && !named && namesPerson(text.slice(m.index + word.length).split(/[.;:?]/)[0]!.split(/\b(?:that|who|which)\b/)[0]!, g)) continue
     const nounBefore = /\b(?:the|a|an)\s+[a-z-]+/.test(before)
     if (['it', 'its', 'itself', 'they', 'them', 'their'].includes(word) ? named || nounBefore : named) continue
     return m[1]!
   }
   return null
+}
+
+// A person the article names (in any of the forms it uses), or two capitalised words in a row that look like a name.
+function namesPerson(text: string, g: GateContext): boolean {
+  for (const m of personForms(g)) if (hasWord(text, m)) return true
+  return /(?:^|[^.?!]\s)[\p{Lu}][\p{Ll}]+\s[\p{Lu}][\p{Ll}]+/u.test(text.replace(/^(?:Fill the gap: )/, ''))
+}
+const personFormCache = new WeakMap<GateContext, string[]>()
+function personForms(g: GateContext): string[] {
+  let forms = personFormCache.get(g)
+  if (!forms) {
+    forms = [...new Set(g.ctx.entities.mentions.filter((m) => m.entity.type === 'person').map((m) => m.text))]
+    personFormCache.set(g, forms)
+  }
+  return forms
 }
 
 // A capitalised word that is not just the first word of the prompt (or is a name even there).
@@ -254,7 +275,8 @@ const OPENERS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'As', 'After', 'Bef
 
 // "the chain", "the invasion", "this constituency": a definite noun phrase whose noun the article used earlier, or
 // one that only ever refers back (a shell noun such as "the decision"), with nothing after it that says which.
-function vagueDefinite(prompt: string, q: Question, g: GateContext): string | null {
+function vagueDefinite(full: string, q: Question, g: GateContext): string | null {
+  const prompt = full.replace(/^Fill the gap: /, '')
   const tokens = prompt.match(/[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]/gu) ?? []
   const first = evidenceSentences(q, g.ctx)[0]
   const here = first ? g.sentenceOrder.get(first) ?? 0 : 0
@@ -263,13 +285,24 @@ function vagueDefinite(prompt: string, q: Question, g: GateContext): string | nu
   // "The President has drawn ...": a title at the start with no name after it is someone the prompt does not say.
   const title = /^(?:Fill the gap: )?The ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?![A-Z])/.exec(prompt)
   if (title && SHELL.has(title[1]!.toLowerCase().split(' ').pop()!)) return `The ${title[1]}`
+  // "Sunday's election": a weekday names no event by itself.
+  const weekday = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+([a-z-]+)(?:\s+([a-z-]+))?/.exec(prompt)
+  if (weekday && (SHELL.has(weekday[1]!) || SHELL.has(weekday[2] ?? ''))) return weekday[0]
+  // A person named by a first name alone ("Ivan") is someone the prompt does not introduce.
+  for (const m of within(g.ctx.entities.mentions, q.evidence)) {
+    if (m.entity.type !== 'person' || m.text.includes(' ')) continue
+    const shown = g.ctx.entities.displayName.get(m.entity.key) ?? m.text
+    if (!shown.includes(' ') && g.ctx.world.firstNames.has(shown) && hasWord(prompt, shown)) return shown
+  }
   for (let i = 0; i < tokens.length; i++) {
     if (!DETERMINER.test(tokens[i]!)) continue
     let head = -1
     let j = i + 1
-    for (; j < tokens.length && j <= i + 4; j++) {
+    for (; j < tokens.length && j <= i + 6; j++) {
       const w = tokens[j]!
       if (!/^[\p{Ll}][\p{Ll}'’-]*$/u.test(w)) break
+      // "the earthquake and tsunami disaster that ...": a coordinated noun phrase goes on after "and".
+      if (w === 'and' && head > 0 && /^[\p{Ll}]/u.test(tokens[j + 1] ?? '')) continue
       const pos = posOf.get(w.toLowerCase()) ?? (SHELL.has(w.replace(/['’]s$/, '')) ? 'NOUN' : 'X')
       if (pos === 'NOUN') head = j
       else if (pos !== 'ADJ' && pos !== 'VERB' && pos !== 'NUM') break
@@ -277,22 +310,26 @@ function vagueDefinite(prompt: string, q: Question, g: GateContext): string | nu
     if (head < 0) continue
     const noun = tokens[head]!.toLowerCase().replace(/['’]s$/, '')
     const phrase = tokens.slice(i, head + 1).join(' ')
+    // Any noun of the phrase may be the one that points back: "the party's nomination".
+    const nouns = tokens.slice(i + 1, head + 1).map((w) => w.toLowerCase().replace(/['’]s$/, ''))
+    const shell = nouns.some((w) => SHELL.has(w))
     const next = (tokens[head + 1] ?? '').toLowerCase()
     if (RESTRICTIVE.has(next) || /^[\p{Lu}\p{N}“"]/u.test(tokens[head + 1] ?? '')) continue
     if (UNIQUE.has(noun) || UNIQUE.has(tokens.slice(i + 1, head + 1).join(' ').toLowerCase())) continue
     // "Trump and Putin ... the two leaders": a counted phrase after the names it counts.
     if (tokens.slice(i + 1, head).some((w) => (posOf.get(w.toLowerCase()) ?? '') === 'NUM') && namesSomeone(tokens.slice(0, i).join(' '))) continue
     // "the first game of the day", "the final": an ordinal or superlative makes it one of a known series.
-    const earlier = g.firstNoun.get(noun)
-    if (!(SHELL.has(noun) || SHELL.has(tokens[head]!.toLowerCase()) || (earlier !== undefined && earlier < here))) continue
+    const earlier = nouns.some((w) => (g.firstWord.get(w) ?? Infinity) < here)
+    if (!shell && !earlier) continue
     // "The chain sold ...", "Per the doctrines ...": the vague phrase is what the prompt is about. Further in, a prompt
     // that names its people or places ("Sears CEO Alan Lacy, speaking about the deal, promised ...") is anchored by
     // them; one that names nothing ("... to win the party's nomination?") is not.
-    const lead = tokens.slice(0, i).filter((w) => !/^(?:Fill|the|gap|:|Who|Whom|Which|What|How|many|much|When|Where|[a-z]+)$/.test(w) || /^(?:Fill|gap)$/.test(w))
+    const lead = tokens.slice(0, i).filter((w) => !/^(?:Who|Whom|Which|What|How|many|much|When|Where|[a-z]+|[,:])$/.test(w))
     const atStart = i <= 2 || lead.length === 0
-    const anchored = namesSomeone(prompt.replace(q.answer, ' ').replace(/^(?:Fill the gap: )/, '').replace(/^(?:Who|Whom|Which|What|How|When|Where)\b/, ''))
-    // "this team", "these girls" point back whatever else the prompt names.
-    if (atStart || !anchored || /^(?:this|these|those)$/i.test(tokens[i]!)) return phrase
+    const anchored = namesSomeone(prompt.replace(q.answer, ' ').replace(/^(?:Who|Whom|Which|What|How|When|Where)\b/, ''))
+    // A shell noun ("the deal", "the study") or a demonstrative ("this team") points back whatever else the prompt
+    // names; a noun used before ("the hotel") is anchored only by names in the prompt, and never at its start.
+    if (shell || atStart || !anchored || /^(?:this|these|those)$/i.test(tokens[i]!)) return phrase
   }
   return null
 }
@@ -426,6 +463,22 @@ export const optionsFit: Gate = {
       if (o === q.answer || o.length < 3) continue
       if (hasWord(prompt, o)) return `the option “${o}” is named in the prompt`
     }
+    if (q.kind === 'what') {
+      // Near-synonyms ("an impeachment inquiry" / "impeachment proceedings") are both defensible.
+      const keyWords = new Set(contentWords(q.answer))
+      // Only when what differs is plain words: "who it is backing in Iran" for "… in Syria" differs by a name.
+      const close = opts.find((o) => {
+        if (o === q.answer || !contentWords(o).some((w) => keyWords.has(w))) return false
+        const ow = new Set(o.split(/\s+/))
+        const diff = [...q.answer.split(/\s+/).filter((w) => !ow.has(w)), ...o.split(/\s+/).filter((w) => !q.answer.split(/\s+/).includes(w))]
+        return diff.some((w) => /^[\p{Ll}]/u.test(w))
+      })
+      if (close) return `“${close}” shares words with the key “${q.answer}”`
+      // "denies the two explosions are related": a phrase followed by its verb is the subject of what was said, not
+      // what was done; asking "what did they deny?" with it as the key misreads the sentence.
+      const at = q.evidence.text.indexOf(q.answer)
+      if (at >= 0 && /^\s+(?:is|are|was|were|had|have|has|will|would|could|can|may|might|did|do|does)\b/.test(q.evidence.text.slice(at + q.answer.length))) return 'the key is the subject of a reported clause, not the object of the act'
+    }
     if (g.year !== null) {
       for (const o of opts) {
         const e = entityFor(o, g)
@@ -489,6 +542,9 @@ export const storyFact: Gate = {
     }
     if (/\b(?:was born|born in|founded in|was founded|established in|was established|first elected|has held the record|record (?:set|stood|standing) (?:in|since))\b/i.test(text)) return 'background: biography or history, not the news'
     if (q.kind === 'true-false' && /[“”"]/.test(text)) return 'a quote is the speaker’s words, not a fact to judge'
+    // A statement to judge must carry a main fact: from the lead, or sharing the headline's words. Asides copied
+    // from further down are judged by recognition, not understanding.
+    if (q.kind === 'true-false' && q.evidence.paragraph > 2 && contentWords(q.evidence.text).filter((w) => titleWordsOf(g).has(w)).length < 2) return 'a true/false statement off the lead and the headline is an aside'
     if (q.kind === 'true-false' && /\b(?:I|we) (?:think|believe|feel|hope)\b|\b(?:should|ought to|must)\b/.test(text)) return 'an opinion or advice, not a fact to judge'
     return null
   }
@@ -496,6 +552,13 @@ export const storyFact: Gate = {
 
 // NAME: YEAR_SPAN. Matches "2019/20" (a season or fiscal year); a swapped "2020/20" must fail the span check.
 const YEAR_SPAN = /\b(\d{2})(\d{2})[/–-](\d{2})\b/g
+
+const titleCache = new WeakMap<GateContext, Set<string>>()
+function titleWordsOf(g: GateContext): Set<string> {
+  let t = titleCache.get(g)
+  if (!t) titleCache.set(g, (t = new Set(contentWords(g.ctx.article.title))))
+  return t
+}
 
 /** Fair true/false: a false statement must be visibly false to a reader, never odd-looking to a guesser. */
 export const fairTrueFalse: Gate = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { generateQuiz } from '@shared/quiz/generate'
+import { explainQuiz, generateQuiz } from '@shared/quiz/generate'
 import type { Question, QuestionKind } from '@shared/quiz/model'
 import { BLANK } from '@shared/quiz/kinds/cloze'
+import { defaultWorld } from '@shared/quiz/world'
 import { SEED_FILE, corpus, load } from './support'
 
 const seed = generateQuiz(load(SEED_FILE))
@@ -43,8 +44,8 @@ describe('each question kind', () => {
   it('true-false: both keys occur, and a false statement is the evidence with one fact changed', () => {
     const qs = ofKind('true-false')
     const falses = qs.filter((q) => q.answer === 'False')
-    expect(falses.length).toBeGreaterThan(10)
-    expect(qs.filter((q) => q.answer === 'True').length).toBeGreaterThan(10)
+    expect(falses.length).toBeGreaterThan(5)
+    expect(qs.filter((q) => q.answer === 'True').length).toBeGreaterThan(5)
     for (const q of falses) {
       expect(q.options).toEqual(['True', 'False'])
       expect(q.prompt).not.toBe(q.evidence.text)
@@ -89,7 +90,9 @@ describe('each question kind', () => {
   })
 
   it('true-false: where it happened may be swapped for a sibling place the article names elsewhere', () => {
-    const moved = ofKind('true-false').filter((q) => q.answer === 'False' && /the article gives “[^”]+”/.test(q.explanation))
+    // The candidate is made whether or not the gates keep it (it is off the lead): this checks the swap itself.
+    const candidates = corpus().flatMap(({ article }) => explainQuiz(article).decisions.map((d) => d.question))
+    const moved = candidates.filter((q) => q.kind === 'true-false' && q.answer === 'False' && /the article gives “[^”]+”/.test(q.explanation))
     const scientology = moved.find((q) => /management building/.test(q.prompt))
     expect(scientology?.prompt).toContain('for the organization in Florida')
     expect(scientology?.evidence.text).toContain('for the organization in California')
@@ -102,8 +105,14 @@ describe('each question kind', () => {
 
     for (const q of bounded) expect(q.options.every((o) => num(o) >= num(q.answer)), q.options.join(' | ')).toBe(true)
   })
-  it('true-false: never swaps the acting person where a "his" or "her" after it could betray the swap', () => {
-    const swapped = ofKind('true-false').filter((q) => q.answer === 'False' && q.prompt.split(' ')[0] !== q.evidence.text.split(' ')[0])
-    for (const q of swapped) expect(q.prompt, q.prompt).not.toMatch(/\b(?:his|her|he|she|him)\b/i)
+  it('true-false: never swaps a person (the article rarely says what the other person did), only amounts, dates and places', () => {
+    const falses = ofKind('true-false').filter((q) => q.answer === 'False')
+    expect(falses.length).toBeGreaterThan(0)
+    const world = defaultWorld()
+    for (const q of falses) {
+      const swapped = /the article gives “([^”]+)”/.exec(q.explanation)?.[1] ?? ''
+      expect(world.byForm.get(swapped)?.type, q.prompt).not.toBe('person')
+      expect(/^[\p{Lu}][\p{Ll}]+ [\p{Lu}][\p{Ll}]+$/u.test(swapped) && !world.byForm.has(swapped), q.prompt).toBe(false)
+    }
   })
 })

@@ -6,6 +6,8 @@ import type { Question } from '../model'
 import type { Sentence } from '../sentences'
 import { numberDistractors } from './how-many'
 
+const PERSON_SWAPS = false
+
 interface Swap {
   statement: string
   what: string
@@ -117,7 +119,9 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
   // A "his" or "her" after the swapped person may not fit the other one ("Atwood was making his final ..."), and
   // grammar would then give the swap away.
   const gendered = subject !== undefined && /\b(?:his|her|he|she|him|himself|herself)\b/i.test(s.text.slice(subject.end - s.start))
-  if (subject && !gendered && subject.start === s.start && subject.entity.type === 'person' && ms.filter((o) => o.entity.key === subject.entity.key).length === 1) {
+  // Person swaps are off: raters found the article often says nothing of the other person's part, so the false
+  // statement was not contradicted by reading (only amounts, dates and places are swapped).
+  if (PERSON_SWAPS && subject && !gendered && subject.start === s.start && subject.entity.type === 'person' && ms.filter((o) => o.entity.key === subject.entity.key).length === 1) {
     const next = s.tokens.find((t) => t.start >= subject.end)
     if (next && next.start === subject.end + 1 && (next.pos === 'VERB' || next.pos === 'AUX')) {
       const other = entityDistractors(ctx, subject.entity, new Set(ms.map((o) => o.entity.key)), 3).filter((e) => ctx.entities.byKey.has(e.key))[0]
