@@ -89,7 +89,9 @@ describe('the whole corpus', () => {
   })
 
   it('makes false statements differ from the evidence by one swapped fact, never by a changed word of grammar', () => {
-    for (const { q } of all.filter(({ q }) => q.kind === 'true-false' && q.answer === 'False')) {
+    const falses = all.filter(({ q }) => q.kind === 'true-false' && q.answer === 'False')
+    expect(falses.length).toBeGreaterThan(0)
+    for (const { q } of falses) {
       expect(q.prompt).not.toBe(q.evidence.text)
       const a = q.prompt.split(/\s+/)
       const b = q.evidence.text.split(/\s+/)
@@ -103,7 +105,9 @@ describe('the whole corpus', () => {
   })
 
   it('keeps true statements word for word (a leading "But" or "And" aside, and "he" named)', () => {
-    for (const { q } of all.filter(({ q }) => q.kind === 'true-false' && q.answer === 'True')) {
+    const trues = all.filter(({ q }) => q.kind === 'true-false' && q.answer === 'True')
+    expect(trues.length).toBeGreaterThan(0)
+    for (const { q } of trues) {
       // The name put for "he" may be one to three words; everything after it is the article's own.
       const words = q.prompt.split(/\s+/)
       expect([1, 2, 3].some((k) => q.evidence.text.includes(words.slice(k).join(' '))), q.prompt).toBe(true)
