@@ -82,6 +82,27 @@ describe('the IPC handler helper', () => {
     expect(isTrustedSender({ senderFrame: { url: 'http://127.0.0.1:5174/index.html' } })).toBe(false)
     expect(isTrustedSender({ senderFrame: { url: APP } })).toBe(false)
   })
+
+  it('compares the origin exactly, never by prefix', () => {
+    setTrustedOrigins(['app://bundle', 'http://127.0.0.1:5173'])
+    expect(isTrustedSender({ senderFrame: { url: 'app://bundle/index.html' } })).toBe(true)
+    expect(isTrustedSender({ senderFrame: { url: 'app://bundle' } })).toBe(true)
+    expect(isTrustedSender({ senderFrame: { url: 'http://127.0.0.1:5173/' } })).toBe(true)
+    for (const url of [
+      'app://bundle.evil.example/index.html',
+      'app://bundleevil/index.html',
+      'app://bundle:8080/index.html',
+      'app://evil/app://bundle/index.html',
+      'http://127.0.0.1:51730/index.html',
+      'http://127.0.0.1:5173.evil.example/',
+      'https://127.0.0.1:5173/',
+      'APP://BUNDLE.evil/'
+    ]) {
+      expect(isTrustedSender({ senderFrame: { url } }), url).toBe(false)
+    }
+    expect(isTrustedSender({ senderFrame: null })).toBe(false)
+    expect(isTrustedSender({ senderFrame: { url: '' } })).toBe(false)
+  })
 })
 
 describe('the contract', () => {
