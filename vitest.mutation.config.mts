@@ -1,0 +1,13 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+// The unit tests Stryker runs against each mutant (scripts/mutation.mjs). One flat project: Stryker's Vitest
+// runner drives a single Vitest instance, and the component and e2e projects do not exercise the mutated code
+// (e2e runs the built app, not the sandbox Stryker mutates).
+export default defineConfig({
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } },
+  test: {
+    environment: 'node',
+    include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/preload/**/*.test.ts', 'tests/renderer/**/*.unit.test.ts']
+  }
+})
