@@ -8,6 +8,9 @@ export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } },
   test: {
     environment: 'node',
+    // Stryker's sandboxes share two busy cores: slow is not failing (a mutant that hangs still times out).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/preload/**/*.test.ts', 'tests/renderer/**/*.unit.test.ts']
   }
 })
