@@ -17,8 +17,8 @@ function unit(name: string, timeZone: string): TestProjectInlineConfiguration {
       env: { TZ: timeZone },
       // The three zones run side by side on two shared cores: worker-thread and import tests need more than
       // the default 5 s there. A hang still fails.
-      testTimeout: 20_000,
-      hookTimeout: 20_000,
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
       include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/preload/**/*.test.ts', 'tests/renderer/**/*.unit.test.ts']
     }
   }
