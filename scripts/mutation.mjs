@@ -13,13 +13,17 @@ const ROOT = resolve(import.meta.dirname, '..')
 if (!process.env.NEWSQUIZ_SHARED && existsSync(resolve(ROOT, '../shared/corpus'))) process.env.NEWSQUIZ_SHARED = resolve(ROOT, '../shared')
 const REPORTS = resolve(ROOT, 'reports/mutation')
 
-/** The code where a silent bug costs most, by the name a run is asked for. */
+/**
+ * The code where a silent bug costs most, by the name a run is asked for: what is mutated, and the test files
+ * that are that code's own tests (only they run against its mutants: a mutant must be caught where it lives,
+ * and running every test that imports the code would take hours on two shared cores).
+ */
 const FOLDERS = {
-  progress: ['src/shared/progress/**/*.ts'],
-  ipc: ['src/shared/ipc/**/*.ts', 'src/main/ipc.ts'],
-  security: ['src/main/security.ts'],
-  import: ['src/main/import/**/*.ts'],
-  quiz: ['src/shared/quiz/**/*.ts']
+  progress: { mutate: ['src/shared/progress/**/*.ts'], tests: ['tests/shared/progress/**/*.test.ts', 'tests/renderer/progress/**/*.unit.test.ts'] },
+  ipc: { mutate: ['src/shared/ipc/**/*.ts', 'src/main/ipc.ts'], tests: ['tests/main/ipc.test.ts', 'tests/shared/ipc/**/*.test.ts', 'tests/preload/**/*.test.ts'] },
+  security: { mutate: ['src/main/security.ts'], tests: ['tests/main/security.test.ts', 'tests/main/protocol.test.ts'] },
+  import: { mutate: ['src/main/import/**/*.ts'], tests: ['tests/main/import/**/*.test.ts', 'tests/main/library.test.ts'] },
+  quiz: { mutate: ['src/shared/quiz/**/*.ts'], tests: ['tests/shared/quiz/**/*.test.ts'] }
 }
 
 const args = process.argv.slice(2)
@@ -43,9 +47,12 @@ function score(results) {
 mkdirSync(REPORTS, { recursive: true })
 const summary = []
 for (const name of chosen) {
-  console.log(`\n=== ${name}: ${FOLDERS[name].join(', ')} ===`)
+  console.log(`\n=== ${name}: ${FOLDERS[name].mutate.join(', ')} ===`)
   const stryker = new Stryker({
-    mutate: FOLDERS[name],
+    mutate: FOLDERS[name].mutate,
+    testFiles: FOLDERS[name].tests,
+    // The sandbox needs the sources, tests and packages, not build output or screenshots.
+    ignorePatterns: ['out', 'dist', 'artifacts', 'reports', 'docs', 'build'],
     testRunner: 'vitest',
     vitest: { configFile: 'vitest.mutation.config.mts' },
     checkers: ['typescript'],
@@ -59,7 +66,7 @@ for (const name of chosen) {
     jsonReporter: { fileName: `reports/mutation/${name}.json` },
     tempDirName: '.stryker-tmp',
     cleanTempDir: 'always',
-    timeoutMS: 10_000,
+    timeoutMS: 20_000,
     logLevel: 'warn',
     // The generator's corpus tests take seconds; a folder's dry run must not give up on them.
     dryRunTimeoutMinutes: 15
