@@ -83,6 +83,29 @@ describe('the IPC handler helper', () => {
     expect(isTrustedSender({ senderFrame: { url: APP } })).toBe(false)
   })
 
+  it('says what went wrong in words a user can act on, for each refusal', async () => {
+    const r = registrar()
+    handle(r, contract.getArticle, () => {
+      throw new Error('disk on fire')
+    })
+    await expect(r.call('article:get', 'https://evil.example/', 'good-id')).resolves.toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'This request did not come from the app window.' }
+    })
+    await expect(r.call('article:get', APP, '../x')).resolves.toEqual({
+      ok: false,
+      error: { code: 'bad-request', message: 'Invalid request to article:get (argument 0): not an article id.' }
+    })
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    await expect(r.call('article:get', APP, 'good-id')).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong in the app. Nothing was changed; please try again.' }
+    })
+    expect(spy).toHaveBeenCalledWith('[ipc] article:get failed:', expect.any(Error))
+    spy.mockRestore()
+    expect(new UserError('not-found', 'gone').name).toBe('UserError')
+  })
+
   it('compares the origin exactly, never by prefix', () => {
     setTrustedOrigins(['app://bundle', 'http://127.0.0.1:5173'])
     expect(isTrustedSender({ senderFrame: { url: 'app://bundle/index.html' } })).toBe(true)
