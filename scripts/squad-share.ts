@@ -1,14 +1,19 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArticle } from '../src/shared/article/parse'
 import { generateQuiz } from '../src/shared/quiz/generate'
+import { SHARED } from '../tests/support/corpus'
 
 // Prints the share of SQuAD answers (what people chose to ask about) that the generator also asks about:
 // an answer counts when it matches, after normalising case and punctuation, a generated question's answer (or
 // that answer without its hedge) or, for a false statement, the fact it swapped.
 interface SquadItem { id: string; title: string; passage: string; questions: Array<{ q: string; answer: string; all_answers: string[] }> }
 
-const file = resolve(import.meta.dirname, '../../shared/corpus/qa/squad-dev.jsonl')
+const file = resolve(SHARED, 'corpus/qa/squad-dev.jsonl')
+if (!existsSync(file)) {
+  console.error(`The SQuAD sample is not at ${file}: put the shared corpus beside the repo or set NEWSQUIZ_SHARED.`)
+  process.exit(1)
+}
 const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\b(?:a|an|the)\b/g, ' ').replace(/\s+/g, ' ').trim()
 const HEDGE = /^(?:about|almost|nearly|around|roughly|approximately|some|over|more than|less than|fewer than|at least|up to|just over|just under|close to|as many as|as few as|an estimated|an additional|above|below|under)\s+/i
 let asked = 0

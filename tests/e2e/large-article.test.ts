@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CORPUS_DIR } from '../support/corpus'
+import { FIXTURE_ARTICLES } from '../support/corpus'
 import { TestApp } from '../support/app-harness'
 
 /** About 1 MB of distinct news paragraphs (repeated paragraphs would be merged by the parser). */
 function largeArticle(): string {
-  const paragraphs = readFileSync(join(CORPUS_DIR, 'wikinews-gum_iodine.txt'), 'utf8').split(/\n\s*\n/).slice(1)
+  const paragraphs = readFileSync(join(FIXTURE_ARTICLES, 'wikinews-gum_iodine.txt'), 'utf8').split(/\n\s*\n/).slice(1)
   let body = ''
   for (let part = 1; body.length < 1_000_000; part++) body += paragraphs.map((p) => `\n\nIn part ${part} of the survey, ${p.trim()}`).join('')
   return `A long report on iodine in schools\n\nUpdated Nov 15, 2016${body}\n`

@@ -82,6 +82,50 @@ describe('the IPC handler helper', () => {
     expect(isTrustedSender({ senderFrame: { url: 'http://127.0.0.1:5174/index.html' } })).toBe(false)
     expect(isTrustedSender({ senderFrame: { url: APP } })).toBe(false)
   })
+
+  it('says what went wrong in words a user can act on, for each refusal', async () => {
+    const r = registrar()
+    handle(r, contract.getArticle, () => {
+      throw new Error('disk on fire')
+    })
+    await expect(r.call('article:get', 'https://evil.example/', 'good-id')).resolves.toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'This request did not come from the app window.' }
+    })
+    await expect(r.call('article:get', APP, '../x')).resolves.toEqual({
+      ok: false,
+      error: { code: 'bad-request', message: 'Invalid request to article:get (argument 0): not an article id.' }
+    })
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    await expect(r.call('article:get', APP, 'good-id')).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong in the app. Nothing was changed; please try again.' }
+    })
+    expect(spy).toHaveBeenCalledWith('[ipc] article:get failed:', expect.any(Error))
+    spy.mockRestore()
+    expect(new UserError('not-found', 'gone').name).toBe('UserError')
+  })
+
+  it('compares the origin exactly, never by prefix', () => {
+    setTrustedOrigins(['app://bundle', 'http://127.0.0.1:5173'])
+    expect(isTrustedSender({ senderFrame: { url: 'app://bundle/index.html' } })).toBe(true)
+    expect(isTrustedSender({ senderFrame: { url: 'app://bundle' } })).toBe(true)
+    expect(isTrustedSender({ senderFrame: { url: 'http://127.0.0.1:5173/' } })).toBe(true)
+    for (const url of [
+      'app://bundle.evil.example/index.html',
+      'app://bundleevil/index.html',
+      'app://bundle:8080/index.html',
+      'app://evil/app://bundle/index.html',
+      'http://127.0.0.1:51730/index.html',
+      'http://127.0.0.1:5173.evil.example/',
+      'https://127.0.0.1:5173/',
+      'APP://BUNDLE.evil/'
+    ]) {
+      expect(isTrustedSender({ senderFrame: { url } }), url).toBe(false)
+    }
+    expect(isTrustedSender({ senderFrame: null })).toBe(false)
+    expect(isTrustedSender({ senderFrame: { url: '' } })).toBe(false)
+  })
 })
 
 describe('the contract', () => {

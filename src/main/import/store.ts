@@ -67,15 +67,16 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   const handle = await open(tmp, 'w')
   try {
-    await handle.writeFile(text, 'utf8')
-    // Flush before the rename: otherwise a power cut can leave the new name pointing at empty blocks.
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  try {
+    try {
+      await handle.writeFile(text, 'utf8')
+      // Flush before the rename: otherwise a power cut can leave the new name pointing at empty blocks.
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
     await rename(tmp, path)
   } catch (e) {
+    // A failed write (a full disk) leaves no half-written temporary file behind either.
     await rm(tmp, { force: true })
     throw e
   }

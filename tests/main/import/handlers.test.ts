@@ -67,7 +67,9 @@ describe('import handlers (through the IPC layer)', () => {
     const { summary } = await main.value<ImportOutcome>('library:import-file', { name: 'night-trains.md', bytes: fixtureBytes('night-trains.md') })
     const study = await main.value<StudyArticle>('article:get', summary.id)
     expect(study.article.title).toBe('Night trains return to the northern line')
-    expect(Array.isArray(study.questions)).toBe(true)
+    // A quiz of the imported text: questions whose evidence is the article's own words.
+    expect(study.questions.length).toBeGreaterThan(0)
+    for (const q of study.questions) expect(study.article.paragraphs[q.evidence.paragraph]?.slice(q.evidence.start, q.evidence.end)).toBe(q.evidence.text)
     await main.value<StudyArticle>('article:get', SEED_ID)
     const list = await main.value<ArticleSummary[]>('library:list')
     expect(list.find((a) => a.id === summary.id)?.lastOpenedAt).toBe('2026-11-28T10:02:00.000Z')

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { looksBinary, parseArticle, parseDateLine } from '../../../src/shared/article/parse'
 import { MAX_ARTICLE_CHARS, type Article } from '../../../src/shared/article/model'
-import { corpusFiles, seedText } from '../../support/corpus'
+import { corpusFiles, hasCorpus, NO_CORPUS, seedText } from '../../support/corpus'
 
 function ok(text: string): Article {
   const r = parseArticle(text)
@@ -51,7 +51,7 @@ describe('parseArticle on the seed', () => {
   })
 })
 
-describe('parseArticle on every corpus article', () => {
+describe(`parseArticle on every corpus article${hasCorpus ? '' : ` (the repo's few only) ${NO_CORPUS}`}`, () => {
   for (const [file, text] of corpusFiles()) {
     it(`${file}: keeps the title and every paragraph once`, () => {
       const a = ok(text)

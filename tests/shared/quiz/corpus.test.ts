@@ -4,7 +4,7 @@ import { explainQuiz } from '@shared/quiz/generate'
 import { checkQuestion, entityOf } from '@shared/quiz/invariants'
 import type { Question } from '@shared/quiz/model'
 import { defaultWorld } from '@shared/quiz/world'
-import { SEED_FILE, corpus, load } from './support'
+import { SEED_FILE, corpus, hasCorpus, load } from './support'
 
 const world = defaultWorld()
 const articles = [...corpus(), { name: 'seed', article: load(SEED_FILE) }]
@@ -141,12 +141,12 @@ describe('the whole corpus', () => {
         compared++
       }
     }
-    expect(compared).toBeGreaterThan(5)
+    expect(compared).toBeGreaterThanOrEqual(hasCorpus ? 6 : 1)
   })
 
   it('keeps true statements to the article\'s words: only a connective, a dateline or "also" dropped, a name written in full or put for "the party"', () => {
     const trues = all.filter(({ q }) => q.kind === 'true-false' && q.answer === 'True')
-    expect(trues.length).toBeGreaterThan(10)
+    expect(trues.length).toBeGreaterThanOrEqual(hasCorpus ? 11 : 1)
     for (const { q } of trues) {
       const ev = q.evidence.text.split(/\s+/)
       let i = 0

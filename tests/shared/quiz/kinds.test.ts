@@ -3,17 +3,21 @@ import { explainQuiz, generateQuiz } from '@shared/quiz/generate'
 import type { Question, QuestionKind } from '@shared/quiz/model'
 import { BLANK } from '@shared/quiz/kinds/cloze'
 import { defaultWorld } from '@shared/quiz/world'
-import { SEED_FILE, corpus, load } from './support'
+import { SEED_FILE, corpus, hasCorpus, load, NO_CORPUS } from './support'
 
 const seed = generateQuiz(load(SEED_FILE))
 const all: Question[] = [...seed, ...corpus().flatMap(({ article }) => generateQuiz(article))]
 const ofKind = (k: QuestionKind, qs: Question[] = all): Question[] => qs.filter((q) => q.kind === k)
+// Counts are set for the whole shared corpus; over the repo's few articles (no corpus beside it) one must do.
+const atLeast = (n: number): number => (hasCorpus ? n : 1)
 
 describe('each question kind', () => {
   it('who-said: the seed asks who spoke Obama’s words, and the named speaker is in the evidence', () => {
     const q = ofKind('who-said', seed).find((q) => /no weakening of resolve/.test(q.prompt))
     expect(q?.answer).toBe('Barack Obama')
-    for (const q of ofKind('who-said')) {
+    const said = ofKind('who-said')
+    expect(said.length).toBeGreaterThan(0)
+    for (const q of said) {
       expect(q.prompt).toMatch(/^(?:Who|Which [a-z ]+) said “.+”\?$/)
       expect(q.evidence.text).toContain(q.answer.split(' ').pop()!)
     }
@@ -21,7 +25,7 @@ describe('each question kind', () => {
 
   it('when: options are dates of one granularity, and a bare weekday shows the day it resolves to', () => {
     const qs = ofKind('when')
-    expect(qs.length).toBeGreaterThanOrEqual(3)
+    expect(qs.length).toBeGreaterThanOrEqual(atLeast(3))
     const shape = (o: string): string => o.replace(/[A-Z][a-z]+/g, 'W').replace(/\d+/g, '9')
     for (const q of qs) {
       expect(new Set(q.options.map(shape)).size).toBe(1)
@@ -33,7 +37,7 @@ describe('each question kind', () => {
 
   it('how-many: options keep the answer’s hedge and unit, and no two are equal', () => {
     const qs = ofKind('how-many')
-    expect(qs.length).toBeGreaterThan(10)
+    expect(qs.length).toBeGreaterThanOrEqual(atLeast(11))
     for (const q of qs) {
       const frame = (o: string): string => o.replace(/[\d,.]+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/gi, '#')
       expect(new Set(q.options.map(frame)).size, q.options.join(' | ')).toBe(1)
@@ -44,8 +48,8 @@ describe('each question kind', () => {
   it('true-false: both keys occur, and a false statement is the evidence with one fact changed', () => {
     const qs = ofKind('true-false')
     const falses = qs.filter((q) => q.answer === 'False')
-    expect(falses.length).toBeGreaterThan(5)
-    expect(qs.filter((q) => q.answer === 'True').length).toBeGreaterThan(5)
+    expect(falses.length).toBeGreaterThanOrEqual(atLeast(6))
+    expect(qs.filter((q) => q.answer === 'True').length).toBeGreaterThanOrEqual(atLeast(6))
     for (const q of falses) {
       expect(q.options).toEqual(['True', 'False'])
       expect(q.prompt).not.toBe(q.evidence.text)
@@ -55,7 +59,7 @@ describe('each question kind', () => {
 
   it('cloze: the answer put back into the gap gives the article’s sentence', () => {
     const qs = ofKind('cloze')
-    expect(qs.length).toBeGreaterThan(10)
+    expect(qs.length).toBeGreaterThanOrEqual(atLeast(11))
     for (const q of qs) {
       expect(q.prompt.startsWith('Fill the gap: ')).toBe(true)
       const filled = q.prompt.slice('Fill the gap: '.length).replace(BLANK, q.answer)
@@ -64,7 +68,9 @@ describe('each question kind', () => {
   })
 
   it('who-what-where: the question word matches the answer’s type', () => {
-    for (const q of ofKind('who-what-where')) {
+    const qs = ofKind('who-what-where')
+    expect(qs.length).toBeGreaterThan(0)
+    for (const q of qs) {
       expect(q.prompt).toMatch(/\b(?:[Ww]ho|[Ww]hom|[Ww]hich [a-z ]+)\b/)
       expect(q.prompt).not.toMatch(/\bthe which\b/i)
     }
@@ -74,7 +80,9 @@ describe('each question kind', () => {
     const q = ofKind('who-did-what', seed).find((q) => q.prompt === 'Who called whom?')!
     expect(q.options.length).toBe(4)
     for (const o of q.options) expect(o).toMatch(/^\S+ called \S+$/)
-    for (const w of ofKind('who-did-what')) {
+    const pairs = ofKind('who-did-what')
+    expect(pairs.length).toBeGreaterThan(0)
+    for (const w of pairs) {
       const verb = w.answer.split(' ')[1]!
       expect(w.options.every((o) => o.split(' ')[1] === verb)).toBe(true)
     }
@@ -82,6 +90,7 @@ describe('each question kind', () => {
   })
 
   it('every prompt is a finished question or statement, never a fragment', () => {
+    expect(all.length).toBeGreaterThan(0)
     for (const q of all) {
       if (q.kind === 'true-false') expect(q.prompt).toMatch(/^[\p{Lu}\p{N}“"].*[.!]["”’']?$/u)
       else if (q.kind !== 'cloze') expect(q.prompt).toMatch(/^[\p{Lu}].*\?$/u)
@@ -89,7 +98,7 @@ describe('each question kind', () => {
     }
   })
 
-  it('true-false: where it happened may be swapped for a sibling place the article names elsewhere', () => {
+  it.skipIf(!hasCorpus)(`true-false: where it happened may be swapped for a sibling place the article names elsewhere${hasCorpus ? '' : ` ${NO_CORPUS}`}`, () => {
     // The candidate is made whether or not the gates keep it (it is off the lead): this checks the swap itself.
     const candidates = corpus().flatMap(({ article }) => explainQuiz(article).decisions.map((d) => d.question))
     const moved = candidates.filter((q) => q.kind === 'true-false' && q.answer === 'False' && /the article gives “[^”]+”/.test(q.explanation))
@@ -98,10 +107,11 @@ describe('each question kind', () => {
     expect(scientology?.evidence.text).toContain('for the organization in California')
   })
 
-  it('how-many: a bound ("more than 11,000") has options only on its far side, so none is also true', () => {
+  // The repo's few articles hold no bounded amount: this needs the whole corpus.
+  it.skipIf(!hasCorpus)(`how-many: a bound ("more than 11,000") has options only on its far side, so none is also true${hasCorpus ? '' : ` ${NO_CORPUS}`}`, () => {
     const num = (o: string): number => Number((/\d[\d,.]*/.exec(o)?.[0] ?? 'NaN').replace(/,/g, ''))
     const bounded = all.filter((q) => q.kind !== 'true-false' && /^(?:more than|over|at least|just over|above) \d/i.test(q.answer))
-    expect(bounded.length).toBeGreaterThan(3)
+    expect(bounded.length).toBeGreaterThanOrEqual(atLeast(4))
 
     for (const q of bounded) expect(q.options.every((o) => num(o) >= num(q.answer)), q.options.join(' | ')).toBe(true)
   })

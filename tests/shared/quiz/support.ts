@@ -1,23 +1,22 @@
-import { readFileSync, readdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { parseArticle } from '@shared/article/parse'
 import type { Article } from '@shared/article/model'
+import { corpusFiles, FIXTURE_ARTICLES, hasCorpus, NO_CORPUS, SEED_FILE } from '../../support/corpus'
 
-export const SHARED = resolve(import.meta.dirname, '../../../../shared')
-export const SEED_FILE = resolve(SHARED, 'seed/000_46a3469e29ac71c6.txt')
-export const CORPUS_DIR = resolve(SHARED, 'corpus/news')
+export { FIXTURE_ARTICLES, hasCorpus, NO_CORPUS, SEED_FILE }
 
-/** Parses an article file, failing the test if it cannot. */
-export function load(file: string): Article {
-  const r = parseArticle(readFileSync(file, 'utf8'))
-  if (!r.ok) throw new Error(`${file}: ${r.error.message}`)
+function parsed(name: string, text: string): Article {
+  const r = parseArticle(text)
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`)
   return r.article
 }
 
-/** Every corpus article, by file name. */
+/** Parses an article file, failing the test if it cannot. */
+export function load(file: string): Article {
+  return parsed(file, readFileSync(file, 'utf8'))
+}
+
+/** Every Wikinews article by file name: the whole shared corpus when it is there, else the repo's few (`hasCorpus`). */
 export function corpus(): Array<{ name: string; article: Article }> {
-  return readdirSync(CORPUS_DIR)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, article: load(resolve(CORPUS_DIR, name)) }))
+  return corpusFiles().map(([name, text]) => ({ name, article: parsed(name, text) }))
 }
