@@ -139,7 +139,7 @@ export function parseArticle(input: string, options: ParseOptions = {}): ParseRe
 function parseUnsafe(input: string, options: ParseOptions): ParseResult {
   if (typeof input !== 'string') return fail('no-article', 'No text was given.')
   if (input.length > MAX_ARTICLE_CHARS) {
-    return fail('too-large', `This article is too long (${Math.round(input.length / 1e6)} million characters; the limit is ${MAX_ARTICLE_CHARS / 1e6} million).`)
+    return fail('too-large', `This article is too long (${(input.length / 1e6).toFixed(1)} million characters; the limit is ${(MAX_ARTICLE_CHARS / 1e6).toFixed(1)} million). Nothing was imported.`)
   }
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   if (text.trim() === '') return fail('empty', 'The text is empty: there is no article to read.')
