@@ -1,7 +1,5 @@
-import { readFileSync, statSync } from 'node:fs'
-import { parseArticle } from '../src/shared/article/parse'
-import { MAX_ARTICLE_CHARS } from '../src/shared/article/model'
 import { explainQuiz } from '../src/shared/quiz/generate'
+import { readArticleFile } from './lib/read-article-file'
 
 // Usage: npm run -s quiz -- <file...> [--json] [--explain]
 // Prints each file's quiz (readably, or one JSON line per file); errors go to stderr and make the exit code 1.
@@ -25,25 +23,13 @@ for (const file of files) {
     process.stderr.write(`${file}: ${message}\n`)
     if (json) process.stdout.write(JSON.stringify({ file, error: message }) + '\n')
   }
-  let text: string
-  try {
-    const size = statSync(file).size
-    // Read no more than the parser accepts, with room for multi-byte characters.
-    if (size > MAX_ARTICLE_CHARS * 4) {
-      error(`file too large (${size} bytes)`)
-      continue
-    }
-    text = readFileSync(file, 'utf8')
-  } catch (e) {
-    error(e instanceof Error && 'code' in e && e.code === 'ENOENT' ? 'file not found' : `cannot read file (${e instanceof Error ? e.message : String(e)})`)
+  // Read as the app reads it (see read-article-file.ts): same checks, decoding, importers and a time limit.
+  const read = readArticleFile(file)
+  if (!read.ok) {
+    error(read.error.message)
     continue
   }
-  const parsed = parseArticle(text)
-  if (!parsed.ok) {
-    error(parsed.error.message)
-    continue
-  }
-  const { article } = parsed
+  const { article } = read.value
   const explained = explainQuiz(article)
   const questions = explained.kept
   if (summary) {

@@ -7,7 +7,17 @@ import type { Imported } from '@shared/import/errors'
 import type { ImportedArticle, ReadInput } from './import/importer'
 import type { LibraryStore } from './import/store'
 import { handle, UserError, type IpcRegistrar } from './ipc'
-import { createInProcessQuizRunner, type QuizRunner } from './quiz-runner'
+import { createInProcessQuizRunner, JobStopped, type QuizRunner } from './quiz-runner'
+
+/** What the user reads when an import's work ran over the time limit. */
+export const TIMED_OUT_MESSAGE = 'This file took too long to read; nothing was changed.'
+/** What the user reads when they cancelled an import. */
+export const CANCELLED_MESSAGE = 'The import was cancelled; nothing was changed.'
+
+/** The user's error for a job the runner stopped. */
+function stoppedError(e: JobStopped): UserError {
+  return e.reason === 'timed-out' ? new UserError('timed-out', TIMED_OUT_MESSAGE) : new UserError('cancelled', CANCELLED_MESSAGE)
+}
 
 /** Builds the library's summary of an article. */
 export function summarize(
@@ -123,10 +133,11 @@ export class Library {
    * Reads an article from a file's bytes or pasted text on the runner (the worker in the app), so extracting a
    * large page never blocks the main thread. Refusals are returned as values; a crashed worker → `internal`.
    */
-  async read(input: ReadInput): Promise<Imported<ImportedArticle>> {
+  async read(input: ReadInput, signal?: AbortSignal): Promise<Imported<ImportedArticle>> {
     try {
-      return await this.#runner.readArticle(input)
+      return await this.#runner.readArticle(input, { signal })
     } catch (e) {
+      if (e instanceof JobStopped) throw stoppedError(e)
       console.error('[library] reading an imported article failed:', e)
       throw new UserError('internal', 'The article could not be read because of a problem in the app. Nothing was imported; please try again.')
     }
@@ -136,23 +147,18 @@ export class Library {
    * Adds an imported article: generates its quiz first, then stores it, so a failure at any step leaves the
    * library as it was. The same text again (or a copy of a bundled article) gives `exists` and stores nothing.
    */
-  import(imported: ImportedArticle, origin: string | null, links: readonly string[] = []): Promise<ImportOutcome> {
-    // One import at a time: two drops of the same file must not both find it missing and both add it.
+  async import(imported: ImportedArticle, origin: string | null, links: readonly string[] = [], signal?: AbortSignal): Promise<ImportOutcome> {
+    const found = await this.#existing(imported.article, links)
+    if (found) return found
+    // The quiz is generated outside the one-at-a-time section, so a long or stuck article never holds up others.
+    const questions = await this.#quizFor(imported.article, signal)
+    // One store change at a time: two drops of the same file must not both find it missing and both add it.
     return this.#serial(async () => {
       const store = this.#store
       if (!store) throw new UserError('internal', 'This library cannot store imported articles.')
-      await store.load()
+      const again = await this.#existing(imported.article, links)
+      if (again) return again
       const { article } = imported
-      const bundled = this.#bundledByContent.get(article.id)
-      if (bundled) return { status: 'exists', summary: summarize(bundled, await this.#countOrZero(bundled), true, null, store.lastOpened(bundled.id)) }
-      const existing = store.get(article.id)
-      if (existing) {
-        // The same story from another link: that link finds it too from now on.
-        if (links.length > 0) await store.addLinks(article.id, links).catch((e: unknown) => console.warn(`[library] could not record the links of ${article.id}:`, e))
-        const count = await this.#countOrZero(existing.article)
-        return { status: 'exists', summary: summarize(existing.article, count, false, existing.addedAt, store.lastOpened(article.id)) }
-      }
-      const questions = await this.#quizFor(article)
       const addedAt = this.#now().toISOString()
       try {
         await store.add({ article, addedAt, origin, format: imported.format, questionCount: questions.length, links: [...links] })
@@ -196,6 +202,21 @@ export class Library {
     return null
   }
 
+  /** The `exists` outcome when `article` (by content) is already bundled or stored, else null. */
+  async #existing(article: Article, links: readonly string[] = []): Promise<ImportOutcome | null> {
+    const store = this.#store
+    if (!store) throw new UserError('internal', 'This library cannot store imported articles.')
+    await store.load()
+    const bundled = this.#bundledByContent.get(article.id)
+    if (bundled) return { status: 'exists', summary: summarize(bundled, await this.#countOrZero(bundled), true, null, store.lastOpened(bundled.id)) }
+    const existing = store.get(article.id)
+    if (!existing) return null
+    // The same story from another link: that link finds it too from now on.
+    if (links.length > 0) await store.addLinks(article.id, links).catch((e: unknown) => console.warn(`[library] could not record the links of ${article.id}:`, e))
+    const count = await this.#countOrZero(existing.article)
+    return { status: 'exists', summary: summarize(existing.article, count, false, existing.addedAt, store.lastOpened(article.id)) }
+  }
+
   /**
    * Deletes an imported article: its file, its index entry and its cached quiz. The user's progress lives in
    * the renderer's database, which decides whether to keep it. Bundled → `invalid-input`; unknown → `not-found`.
@@ -218,12 +239,16 @@ export class Library {
     })
   }
 
-  #quizFor(article: Article): Promise<Question[]> {
+  #quizFor(article: Article, signal?: AbortSignal): Promise<Question[]> {
     let quiz = this.#quizzes.get(article.id)
     if (!quiz) {
-      quiz = this.#runner.generate(article).catch((e: unknown) => {
+      quiz = this.#runner.generate(article, { signal }).catch((e: unknown) => {
         // Forget the failure so the next attempt tries again (a crashed worker restarts).
         this.#quizzes.delete(article.id)
+        if (e instanceof JobStopped) {
+          console.warn(`[library] generating the quiz of ${article.id} was stopped: ${e.reason}`)
+          throw stoppedError(e)
+        }
         console.error(`[library] generating the quiz of ${article.id} failed:`, e)
         throw new UserError('internal', 'The quiz for this article could not be generated. Nothing was changed; please try again.')
       })

@@ -13,13 +13,37 @@ import type { WorkerJob, WorkerReply, WorkerResults } from './quiz-protocol'
  * the test process, never Chromium's window).
  */
 export interface QuizRunner {
-  /** The quiz of `article`. Rejects with an Error when generation fails (the caller decides what the user sees). */
-  generate(article: Article): Promise<Question[]>
-  /** Reads an article from a file's bytes or pasted text; a refusal is a value, only a crash rejects. */
-  readArticle(input: ReadInput): Promise<Imported<ImportedArticle>>
+  /**
+   * The quiz of `article`. Rejects with an Error when generation fails (the caller decides what the user sees), and
+   * with a `JobStopped` when it ran over the time limit or `signal` aborted it.
+   */
+  generate(article: Article, options?: JobOptions): Promise<Question[]>
+  /** Reads an article from a file's bytes or pasted text; a refusal is a value, only a crash or a stop rejects. */
+  readArticle(input: ReadInput, options?: JobOptions): Promise<Imported<ImportedArticle>>
   /** Stops any worker; later calls start a new one. */
   close(): Promise<void>
 }
+
+/** Per job: a signal that cancels it (the user's Cancel button). */
+export interface JobOptions {
+  signal?: AbortSignal | undefined
+}
+
+/** Why a job was stopped before it finished: it ran over the runner's time limit, or it was cancelled. */
+export class JobStopped extends Error {
+  constructor(readonly reason: 'timed-out' | 'cancelled') {
+    super(reason === 'timed-out' ? 'The job ran over its time limit.' : 'The job was cancelled.')
+    this.name = 'JobStopped'
+  }
+}
+
+/**
+ * How long one job may run before its worker is ended; a job past it is stuck on input nothing else caught. Reading
+ * any case of the stall benchmark (scripts/bench-stall.ts) takes under 2 s, but the current generator needs minutes
+ * for a multi-megabyte article (about a minute for 1 MB on a busy 2-core machine), so the limit stays generous until
+ * generation is capped; then it can come down to about 20 s.
+ */
+export const JOB_TIME_LIMIT_MS = 60_000
 
 /**
  * Runs the work on the calling thread; `generate` defaults to the quiz generator. See QuizRunner for where that is
@@ -28,77 +52,129 @@ export interface QuizRunner {
  */
 export function createInProcessQuizRunner(generate?: (article: Article) => Question[]): QuizRunner {
   return {
-    generate: async (article) => (generate ?? (await import('@shared/quiz/generate')).generateQuiz)(article),
-    readArticle: async (input) => (await import('./import/importer')).readArticle(input),
+    // Synchronous work cannot be interrupted here: only a signal aborted before the job starts stops it.
+    generate: async (article, options) => {
+      if (options?.signal?.aborted) throw new JobStopped('cancelled')
+      return (generate ?? (await import('@shared/quiz/generate')).generateQuiz)(article)
+    },
+    readArticle: async (input, options) => {
+      if (options?.signal?.aborted) throw new JobStopped('cancelled')
+      return (await import('./import/importer')).readArticle(input)
+    },
     close: async () => undefined
   }
-}
-
-interface Pending {
-  resolve(value: WorkerResults[keyof WorkerResults]): void
-  reject(error: Error): void
 }
 
 /** A job without its id: the runner numbers jobs itself. */
 type JobBody = WorkerJob extends infer J ? (J extends WorkerJob ? Omit<J, 'id'> : never) : never
 
+interface Job {
+  body: JobBody
+  resolve(value: WorkerResults[keyof WorkerResults]): void
+  reject(error: Error): void
+  signal: AbortSignal | undefined
+}
+
+/** What the worker runner can be told besides the worker's options. */
+export interface WorkerRunnerOptions extends WorkerOptions {
+  /** How long one job may run before its worker is ended (JOB_TIME_LIMIT_MS by default). */
+  timeLimitMs?: number
+  /** Most jobs running at once, each in a worker of its own (2 by default). */
+  maxWorkers?: number
+}
+
 /**
- * Runs jobs in one long-lived worker thread started from `entry` (the built `quiz-worker.js`), on first use.
- * Jobs queue in the worker and run one at a time, so a long article delays later jobs but never the main event
- * loop. If the worker crashes or cannot start, its pending jobs reject and the next job starts a fresh one.
- * The worker is unref'd while idle, so it never keeps the process alive on its own.
+ * Runs jobs in worker threads started from `entry` (the built `quiz-worker.js`), each worker running one job at a
+ * time, at most `maxWorkers` at once; further jobs wait their turn here. A job that runs over `timeLimitMs` or is
+ * cancelled ends its worker (synchronous parsing cannot be interrupted any other way) and rejects with `JobStopped`;
+ * jobs on other workers go on, and the next job starts a fresh worker. If a worker crashes or cannot start, its job
+ * rejects. Idle workers are kept for the next job, unref'd so they never keep the process alive on their own.
  */
-export function createWorkerQuizRunner(entry: string | URL, options: WorkerOptions = {}): QuizRunner {
-  let worker: Worker | null = null
+export function createWorkerQuizRunner(entry: string | URL, options: WorkerRunnerOptions = {}): QuizRunner {
+  const { timeLimitMs = JOB_TIME_LIMIT_MS, maxWorkers = 2, ...workerOptions } = options
+  const idle: Worker[] = []
+  const busy = new Set<Worker>()
+  const waiting: Job[] = []
   let nextId = 1
-  const pending = new Map<number, Pending>()
 
-  const failAll = (error: Error): void => {
-    for (const p of pending.values()) p.reject(error)
-    pending.clear()
+  const dispatch = (): void => {
+    while (waiting.length > 0 && (idle.length > 0 || busy.size < maxWorkers)) {
+      const job = waiting.shift()!
+      if (job.signal?.aborted) {
+        job.reject(new JobStopped('cancelled'))
+        continue
+      }
+      const worker = idle.pop() ?? new Worker(entry, workerOptions)
+      busy.add(worker)
+      runOn(worker, job)
+    }
   }
 
-  const start = (): Worker => {
-    const w = new Worker(entry, options)
-    w.on('message', (reply: WorkerReply) => {
-      const p = pending.get(reply.id)
-      if (!p) return
-      pending.delete(reply.id)
-      if (reply.ok) p.resolve(reply.value)
-      else p.reject(new Error(`Worker job failed: ${reply.message}`))
-      if (pending.size === 0) w.unref()
-    })
-    w.on('error', (e) => {
-      if (worker === w) worker = null
-      failAll(new Error(`The worker failed: ${e.message}`))
-    })
-    w.on('exit', (code) => {
-      if (worker === w) worker = null
-      if (pending.size > 0) failAll(new Error(`The worker stopped (exit code ${code}).`))
-    })
-    return w
-  }
-
-  const run = <K extends keyof WorkerResults>(job: JobBody & { kind: K }): Promise<WorkerResults[K]> => {
-    worker ??= start()
-    const w = worker
+  const runOn = (w: Worker, job: Job): void => {
     const id = nextId++
-    return new Promise<WorkerResults[K]>((resolve, reject) => {
-      // The worker answers a job of kind K with WorkerResults[K] (see runWorkerJob); the reply type cannot carry that link.
-      pending.set(id, { resolve: resolve as (value: WorkerResults[keyof WorkerResults]) => void, reject })
-      w.ref()
-      w.postMessage({ ...job, id } satisfies WorkerJob)
-    })
+    let settled = false
+    const finish = (keep: boolean): void => {
+      settled = true
+      clearTimeout(timer)
+      job.signal?.removeEventListener('abort', onAbort)
+      w.off('message', onMessage)
+      w.off('error', onError)
+      w.off('exit', onExit)
+      busy.delete(w)
+      if (keep) {
+        w.unref()
+        idle.push(w)
+      } else void w.terminate()
+      dispatch()
+    }
+    const stop = (reason: 'timed-out' | 'cancelled'): void => {
+      if (settled) return
+      finish(false)
+      job.reject(new JobStopped(reason))
+    }
+    const onAbort = (): void => stop('cancelled')
+    const onMessage = (reply: WorkerReply): void => {
+      if (reply.id !== id || settled) return
+      finish(true)
+      if (reply.ok) job.resolve(reply.value)
+      else job.reject(new Error(`Worker job failed: ${reply.message}`))
+    }
+    const onError = (e: Error): void => {
+      if (settled) return
+      finish(false)
+      job.reject(new Error(`The worker failed: ${e.message}`))
+    }
+    const onExit = (code: number): void => {
+      if (settled) return
+      finish(false)
+      job.reject(new Error(`The worker stopped (exit code ${code}).`))
+    }
+    const timer = setTimeout(() => stop('timed-out'), timeLimitMs)
+    job.signal?.addEventListener('abort', onAbort, { once: true })
+    w.on('message', onMessage)
+    w.on('error', onError)
+    w.on('exit', onExit)
+    w.ref()
+    w.postMessage({ ...job.body, id } satisfies WorkerJob)
   }
+
+  const run = <K extends keyof WorkerResults>(body: JobBody & { kind: K }, jobOptions: JobOptions = {}): Promise<WorkerResults[K]> =>
+    new Promise<WorkerResults[K]>((resolve, reject) => {
+      if (jobOptions.signal?.aborted) return reject(new JobStopped('cancelled'))
+      // The worker answers a job of kind K with WorkerResults[K] (see runWorkerJob); the reply type cannot carry that link.
+      waiting.push({ body, resolve: resolve as (value: WorkerResults[keyof WorkerResults]) => void, reject, signal: jobOptions.signal })
+      dispatch()
+    })
 
   return {
-    generate: (article) => run({ kind: 'quiz', article }),
-    readArticle: (input) => run({ kind: 'read', input }),
+    generate: (article, jobOptions) => run({ kind: 'quiz', article }, jobOptions),
+    readArticle: (input, jobOptions) => run({ kind: 'read', input }, jobOptions),
+    /** Ends every worker and rejects every job; a later job starts a fresh worker. */
     async close() {
-      const w = worker
-      worker = null
-      if (w) await w.terminate()
-      failAll(new Error('The worker was closed.'))
+      for (const job of waiting.splice(0)) job.reject(new Error('The worker was closed.'))
+      const all = [...idle.splice(0), ...busy]
+      // Terminating fires each busy job's exit handler, which rejects it.
+      await Promise.all(all.map((w) => w.terminate()))
     }
   }
 }

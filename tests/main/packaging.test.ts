@@ -26,6 +26,28 @@ describe('packaging and install configuration', () => {
     expect(pkg.main).toBe('./out/main/index.js')
   })
 
+  it('locks the packaged binary with Electron fuses (no Node mode, no NODE_OPTIONS or inspect, encrypted cookies, only its own checked ASAR)', () => {
+    const block = /^electronFuses:\n((?:[ ]+.+\n)+)/m.exec(yml)?.[1] ?? ''
+    const fuses = Object.fromEntries(block.split('\n').filter(Boolean).map((line) => line.trim().split(/:\s*/)))
+    expect(fuses).toEqual({
+      runAsNode: 'false',
+      enableNodeOptionsEnvironmentVariable: 'false',
+      enableNodeCliInspectArguments: 'false',
+      enableCookieEncryption: 'true',
+      enableEmbeddedAsarIntegrityValidation: 'true',
+      onlyLoadAppFromAsar: 'true',
+      grantFileProtocolExtraPrivileges: 'false'
+    })
+    // The integrity fuses only mean something when the app is packed into an ASAR.
+    expect(yml).toMatch(/^asar: true$/m)
+    const schema = JSON.parse(readFileSync(resolve(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8')) as {
+      definitions: { FuseOptionsV1: { properties: Record<string, unknown> } }
+      properties: Record<string, unknown>
+    }
+    expect(schema.properties).toHaveProperty('electronFuses')
+    for (const name of Object.keys(fuses)) expect(schema.definitions.FuseOptionsV1.properties, name).toHaveProperty(name)
+  })
+
   it('pins every dependency to an exact version', () => {
     for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
       expect(version, name).toMatch(/^\d+\.\d+\.\d+$/)

@@ -87,6 +87,8 @@ export interface AppOptions {
   dataDir?: string
   /** The time limit of a link download (20 s by default, as in the app). */
   linkTimeoutMs?: number
+  /** Where imports and quizzes run; the built worker by default. */
+  quizzes?: QuizRunner
 }
 
 /** A running app: server + handlers. Open browsers on it with `launch()`; call `close()` at the end. */
@@ -99,7 +101,7 @@ export class TestApp {
   #browsers: (Browser | BrowserContext)[] = []
   #ownsDataDir: boolean
   // The built worker, as the app runs it: quizzes and imports are made off the main thread here too.
-  readonly #quizzes: QuizRunner = createWorkerQuizRunner(join(ROOT, 'out/main/quiz-worker.js'))
+  readonly #quizzes: QuizRunner
   origin = ''
   dialogAnswers: { save: string | null; open: string | null } = { save: null, open: null }
   /** Paths the File → Open dialog for articles "chooses" next; `[]` (the default) is a cancelled dialog. */
@@ -109,6 +111,7 @@ export class TestApp {
   readonly #pages: Page[] = []
 
   constructor(options: AppOptions = {}) {
+    this.#quizzes = options.quizzes ?? createWorkerQuizRunner(join(ROOT, 'out/main/quiz-worker.js'))
     this.#ownsDataDir = !options.dataDir
     this.dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'newsquiz-e2e-data-'))
     const registrar: IpcRegistrar = { handle: (channel, listener) => void this.listeners.set(channel, listener) }

@@ -1,8 +1,11 @@
 import { Readability } from '@mozilla/readability'
+import { Parser } from 'htmlparser2'
 import { parseHTML } from 'linkedom'
+import { dropOverlongWords } from '@shared/article/bounds'
 import { parseDateLine } from '@shared/article/parse'
 import type { Article } from '@shared/article/model'
 import { refuse, type Imported } from '@shared/import/errors'
+import { patternGroup } from '@shared/text/patterns'
 
 /** What the HTML importer keeps of a page: the article model minus its id (the caller gives it a content hash). */
 export type HtmlArticle = Omit<Article, 'id'>
@@ -63,7 +66,56 @@ export function extractHtmlArticle(html: string): Imported<HtmlArticle> {
 
 const noArticle = 'There is no article on this page: the app found no headline with paragraphs of text. Save the page of the article itself (not a front page or a list of links) and import it again.'
 
+/**
+ * Deepest nesting of elements the importer reads. News pages nest a few dozen levels; Readability and the DOM walk
+ * every level recursively, so a page of 10,000 nested elements took seconds and one of 100,000 overflowed the stack.
+ */
+export const MAX_HTML_DEPTH = 400
+
+/**
+ * Most elements and text pieces the importer reads. Readability takes about 0.1-0.2 ms per element on this kind of
+ * machine; a large real news page has tens of thousands, while a hostile 5 MB page of `<br>` has over a million.
+ */
+export const MAX_HTML_NODES = 60_000
+
+/**
+ * How deeply `html`'s elements nest and how many elements and text pieces it has, as the HTML parser linkedom
+ * uses reads them (implied end tags included), in one linear pass that stops once either passes its limit.
+ */
+export function htmlShape(html: string, limits = { depth: MAX_HTML_DEPTH, nodes: MAX_HTML_NODES }): { depth: number; nodes: number } {
+  let depth = 0
+  let max = 0
+  let nodes = 0
+  const parser = new Parser(
+    {
+      onopentag() {
+        nodes++
+        depth++
+        if (depth > max) max = depth
+      },
+      onclosetag() {
+        depth = Math.max(0, depth - 1)
+      },
+      ontext() {
+        nodes++
+      }
+    },
+    { decodeEntities: false }
+  )
+  const within = (): boolean => max <= limits.depth && nodes <= limits.nodes
+  // Fed in pieces so a page known to be too deep or too large stops being read at once.
+  for (let i = 0; i < html.length && within(); i += 65536) parser.write(html.slice(i, i + 65536))
+  if (within()) parser.end()
+  return { depth: max, nodes }
+}
+
+const tooDeep = `This page nests its elements more than ${MAX_HTML_DEPTH} levels deep, which no article page does, so the app does not read it. Nothing was imported.`
+const tooMany = `This page has more than ${MAX_HTML_NODES.toLocaleString('en-US')} elements, far more than an article page, so the app does not read it. Save only the article's page, or paste its text. Nothing was imported.`
+
 function extract(html: string): Imported<HtmlArticle> {
+  const shape = htmlShape(html)
+  if (shape.depth > MAX_HTML_DEPTH) return refuse('invalid-input', tooDeep)
+  if (shape.nodes > MAX_HTML_NODES) return refuse('too-large', tooMany)
   const { document } = parseHTML(html)
   // Read what the page says about itself before anything is removed: JSON-LD lives in <script> elements.
   const meta = readMetadata(document)
@@ -135,6 +187,11 @@ function readMetadata(document: ReturnType<typeof parseHTML>['document']): PageM
   }
 }
 
+/** Largest JSON-LD block read, in characters. */
+const MAX_JSON_LD_CHARS = 200_000
+/** Most values looked at across one JSON-LD block. */
+const MAX_JSON_LD_NODES = 1000
+
 /** Reads JSON-LD blocks as data with JSON.parse: a `<script type="application/ld+json">` is never run. */
 function readJsonLd(document: ReturnType<typeof parseHTML>['document']): {
   headline: string | null
@@ -144,25 +201,31 @@ function readJsonLd(document: ReturnType<typeof parseHTML>['document']): {
 } {
   const found = { headline: null as string | null, datePublished: null as string | null, author: null as string | null, publisher: null as string | null }
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const source = script.textContent ?? ''
+    // Metadata is a few kilobytes; a larger block is not worth parsing (and a huge one is an attack).
+    if (source.length > MAX_JSON_LD_CHARS) continue
     let data: unknown
     try {
-      data = JSON.parse(script.textContent ?? '')
+      data = JSON.parse(source)
     } catch {
       continue
     }
+    // Breadth-first over at most MAX_JSON_LD_NODES objects, with an index instead of `shift` (quadratic on a huge
+    // array) and no spread of a huge array into arguments (which overflows the stack and lost the whole page).
     const queue: unknown[] = [data]
-    while (queue.length > 0) {
-      const item = queue.shift()
+    for (let at = 0; at < queue.length && at < MAX_JSON_LD_NODES; at++) {
+      const item = queue[at]
       if (Array.isArray(item)) {
-        queue.push(...item)
+        for (const x of item.slice(0, MAX_JSON_LD_NODES)) queue.push(x)
         continue
       }
       if (!item || typeof item !== 'object') continue
       const rec = item as Record<string, unknown>
-      if (Array.isArray(rec['@graph'])) queue.push(...rec['@graph'])
-      const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? collapse(v) : null)
+      const graph = rec['@graph']
+      if (Array.isArray(graph)) for (const x of graph.slice(0, MAX_JSON_LD_NODES)) queue.push(x)
+      const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() && v.length <= 1000 ? collapse(v) : null)
       const name = (v: unknown): string | null => {
-        if (Array.isArray(v)) return v.map(name).filter(Boolean).join(', ') || null
+        if (Array.isArray(v)) return v.slice(0, 20).map(name).filter(Boolean).join(', ') || null
         if (v && typeof v === 'object') return str((v as Record<string, unknown>)['name'])
         return str(v)
       }
@@ -190,10 +253,30 @@ function stripRemoteAttributes(root: ReturnType<typeof parseHTML>['document']['d
 
 const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,figcaption,dd,dt,td'
 
-// "By Mara Lindqvist and Tom Ek" (capitalised names only, so "By Monday, the strike had ended." stays prose).
-const BYLINE_LINE = /^(?:by|By|BY)\s+(?:\p{Lu}[\p{L}.'’-]*(?:\s+|\s*,\s*|\s+(?:and|&)\s+|$)){1,8}$/u
-const DATE_LINE = /^(?:published|updated|posted)\b[^.!?]{0,60}\d[^!?]{0,30}$/i
-const CREDIT_CAPTION = /^(?:photo|photograph|image|picture|illustration|graphic|video|credit)s?\b.{0,118}$/i
+const P = patternGroup('html')
+// "By Mara Lindqvist and Tom Ek" (capitalised names only, so "By Monday, the strike had ended." stays prose). Each
+// name is followed by a separator or the end, and names and separators share no character: one way to read a line.
+const BYLINE_LINE = P.define('byline-line', /^(?:by|By|BY)\s+(?:\p{Lu}[\p{L}.'’-]*(?:\s+|\s*,\s*|\s+(?:and|&)\s+|$)){1,8}$/u, {
+  matches: 'By Mara Lindqvist and Tom Ek',
+  rejects: 'By Monday, the strike had ended.'
+}, (size) => [`By ${'Aand'.repeat(size / 4)}A!`, `By ${'A '.repeat(size / 2)}a`, `By A${' '.repeat(size)},`])
+// "Published 14 March 2026, 10:00": bounded runs, anchored at the start.
+const DATE_LINE = P.define('date-line', /^(?:published|updated|posted)\b[^.!?]{0,60}\d[^!?]{0,30}$/i, {
+  matches: 'Published 14 March 2026, 10:00',
+  rejects: 'Published reports say 14 boats sank in the storm, and the coast guard searched all night for survivors.'
+})
+// "Photo: Reuters", "Illustration by the author": a caption that is a credit.
+const CREDIT_CAPTION = P.define('credit-caption', /^(?:photo|photograph|image|picture|illustration|graphic|video|credit)s?\b.{0,118}$/i, {
+  matches: 'Photo: Reuters',
+  rejects: 'Photographers gathered at the harbour.'
+})
+// " | Daily Gazette", " – Site": the separator between a page title and the site's name (in collapsed text).
+const TITLE_SEPARATOR = P.define('title-separator', / [|–—-] /, { matches: 'Storm hits coast | Daily Gazette', rejects: 'Storm-hit coast' })
+/** Longest first paragraph checked as a byline or dateline. */
+const MAX_META_LINE_CHARS = 300
+
+/** The HTML importer's named expressions, for the linear-time test. */
+export const HTML_PATTERNS = P.list
 
 function blocksOf(content: string, titles: string[]): { paragraphs: string[]; headings: Article['headings']; credits: string[] } {
   const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`)
@@ -205,7 +288,7 @@ function blocksOf(content: string, titles: string[]): { paragraphs: string[]; he
   for (const el of document.querySelectorAll(BLOCKS)) {
     // A block inside another block (a <p> in a <blockquote>, a list in a list item) is read with its parent.
     if (el.parentElement?.closest(BLOCKS)) continue
-    const t = collapse(el.textContent ?? '')
+    const t = collapse(dropOverlongWords(el.textContent ?? ''))
     if (!t) continue
     const tag = el.tagName.toLowerCase()
     if (tag === 'figcaption') {
@@ -227,7 +310,7 @@ function blocksOf(content: string, titles: string[]): { paragraphs: string[]; he
     paragraphs.push(t)
   }
   // Bylines and datelines printed as the first paragraphs are metadata, not prose the quiz should ask about.
-  while (paragraphs.length > 1 && (BYLINE_LINE.test(paragraphs[0]!) || DATE_LINE.test(paragraphs[0]!))) {
+  while (paragraphs.length > 1 && paragraphs[0]!.length <= MAX_META_LINE_CHARS && (BYLINE_LINE.test(paragraphs[0]!) || DATE_LINE.test(paragraphs[0]!))) {
     paragraphs.shift()
     for (const h of headings) h.before = Math.max(0, h.before - 1)
   }
@@ -236,7 +319,7 @@ function blocksOf(content: string, titles: string[]): { paragraphs: string[]; he
 
 function pickTitle(headlines: (string | null)[], docTitle: string | null): string | null {
   // Page titles carry the site's name ("Storm hits coast | Daily Gazette"); the page's own headline does not.
-  const candidates = [...headlines, docTitle?.split(/\s+[|–—-]\s+/)[0] ?? null]
+  const candidates = [...headlines, docTitle ? collapse(docTitle).split(TITLE_SEPARATOR)[0]! : null]
   return candidates.find((t): t is string => !!t && t.length <= 300) ?? null
 }
 

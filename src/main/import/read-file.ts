@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { open, stat } from 'node:fs/promises'
 import { tooLargeMessage } from '@shared/import/decode'
 import { refuse, type ImportError, type Imported } from '@shared/import/errors'
 import { MAX_IMPORT_BYTES, type IpcError } from '@shared/ipc/contract'
@@ -14,10 +15,15 @@ import { MAX_IMPORT_BYTES, type IpcError } from '@shared/ipc/contract'
 export async function readImportFile(path: string): Promise<Imported<Uint8Array>> {
   let handle: Awaited<ReturnType<typeof open>> | null = null
   try {
-    handle = await open(path, 'r')
+    // Checked before opening: opening a FIFO waits for a writer forever, and a device can be read without end.
+    const before = await stat(path)
+    if (before.isDirectory()) return refuse(...fileError(Object.assign(new Error('directory'), { code: 'EISDIR' })))
+    if (!before.isFile()) return refuse('invalid-input', notRegular)
+    // Non-blocking, in case the path was swapped for a FIFO since: the open returns at once, and the check below refuses it.
+    handle = await open(path, process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK)
     const info = await handle.stat()
     if (info.isDirectory()) return refuse(...fileError(Object.assign(new Error('directory'), { code: 'EISDIR' })))
-    if (!info.isFile()) return refuse('invalid-input', 'This is not a regular file. Choose a text, Markdown or HTML file.')
+    if (!info.isFile()) return refuse('invalid-input', notRegular)
     if (info.size > MAX_IMPORT_BYTES) return refuse('too-large', tooLargeMessage(info.size))
     // Read at most one byte past the limit: enough to tell the file grew over it, never the whole of a huge file.
     const buffer = new Uint8Array(MAX_IMPORT_BYTES + 1)
@@ -35,6 +41,8 @@ export async function readImportFile(path: string): Promise<Imported<Uint8Array>
     await handle?.close().catch(() => undefined)
   }
 }
+
+const notRegular = 'This is not a regular file (it is a device, a pipe or a socket), so it was not read. Choose a text, Markdown or HTML file.'
 
 /** Explains a file-system error for the person who chose the file (the message does not name it; callers may). */
 export function fileError(e: unknown): [IpcError['code'], string] {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import * as v from 'valibot'
 import { CONTENT_FORMAT, fromContentFile, readContentFile, type ContentFile } from '@shared/article/content-format'
 import type { Article } from '@shared/article/model'
@@ -80,6 +80,29 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await rm(tmp, { force: true })
     throw e
   }
+  await syncFolder(dirname(path))
+}
+
+/**
+ * Flushes a folder's entries, so a rename in it survives a power cut (the file's own sync covers its data, not its
+ * name). Windows cannot open a folder for syncing, and there NTFS journals the rename itself: skip it there.
+ */
+export async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return
+  const handle = await open(dir, 'r')
+  try {
+    await handle.sync()
+  } catch (e) {
+    // Some file systems (network shares, some FUSE ones) cannot sync a folder; the data itself was synced.
+    if (!['EINVAL', 'ENOTSUP', 'EISDIR', 'EPERM', 'EBADF'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Matches the temporary files `writeFileAtomic` leaves when killed before its rename (`index.json.123-ab12cd34.tmp`). */
+function isLeftoverTemp(name: string): boolean {
+  return /^index\.json\.\d+-[0-9a-f]{8}\.tmp$/.test(name)
 }
 
 /** The article in the app's content format; `fromContentFile` reads it back to an equal article. */
@@ -257,6 +280,7 @@ export class LibraryStore {
   }
 
   async #load(): Promise<void> {
+    await this.#removeLeftovers()
     const index = await this.#readIndex()
     let names: string[] = []
     try {
@@ -287,6 +311,19 @@ export class LibraryStore {
     }
     this.#index = index
     if (recovered.length > 0) await this.#writeIndex(index).catch((e: unknown) => console.warn('[library] the index could not be repaired:', e))
+  }
+
+  /** Removes the library folder's own leftover temporary files (of index.json) from a write that was killed. */
+  async #removeLeftovers(): Promise<void> {
+    let names: string[] = []
+    try {
+      names = await readdir(this.dir)
+    } catch {
+      return
+    }
+    for (const name of names) {
+      if (isLeftoverTemp(name)) await rm(join(this.dir, name), { force: true }).catch((e: unknown) => console.warn(`[library] could not remove ${name}:`, e))
+    }
   }
 
   async #readIndex(): Promise<LibraryIndex> {

@@ -1,6 +1,8 @@
 import { stableHash } from '../hash'
 import { CONTENT_FORMAT, fromContentFile, readContentFile } from './content-format'
 import { MAX_ARTICLE_CHARS, type Article, type ArticleError, type ParseResult } from './model'
+import { patternGroup } from '../text/patterns'
+import { dropOverlongWords } from './bounds'
 
 export interface ParseOptions {
   /** Id to give the article; by default a hash of its title and body, so the same text always gets the same id. */
@@ -11,17 +13,56 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12
 }
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
-const DATE_PREFIX = '(?:(?:updated|published|posted|last updated|date|dated)\\s*(?:on)?\\s*:?\\s*)?'
+// "Updated on: ", "Published ", "Date:". Each run of spaces has one place to go: the old `\s*(?:on)?\s*:?\s*` split a long
+// run of spaces between its three `\s*` in every possible way before failing (cubic time).
+const DATE_PREFIX = '(?:(?:updated|published|posted|last updated|date|dated)(?:\\s+on)?\\s*(?::\\s*)?)?'
 const TIME_SUFFIX = '(?:[,\\s]+(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?'
-const DATE_MDY = new RegExp(`^${DATE_PREFIX}(?:[a-z]+,\\s*)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME_SUFFIX}$`, 'i')
-const DATE_DMY = new RegExp(`^${DATE_PREFIX}(?:[a-z]+,\\s*)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})${TIME_SUFFIX}$`, 'i')
-const DATE_ISO = new RegExp(`^${DATE_PREFIX}(\\d{4})-(\\d{2})-(\\d{2})(?:[T\\s][\\d:.Z+-]*)?$`, 'i')
-const DATE_EMPTY = /^date\s*:\s*$/i
-const CREDIT = /^(?:photo|photograph|image|picture|video|graphic|illustration|credit)s?(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*:\s*\S.{0,118}$/i
-const SOURCE_PREFIX = /^(?:source|sources|via|reporting by)\s*:\s*(.+)$/i
-const BYLINE = /^[Bb]y\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}(?:\s*(?:,|and)\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})*)$/
-const MD_HEADING = /^#{1,6}\s+(.+?)\s*#*$/
-const TERMINAL = /[.!?:;,"”’')\]]$/
+const P = patternGroup('parse')
+const DATE_MDY = P.define('date-mdy', new RegExp(`^${DATE_PREFIX}(?:[a-z]+,\\s*)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME_SUFFIX}$`, 'i'), {
+  matches: 'Updated Nov 15, 2016 at 10:45 GMT',
+  rejects: 'Updated on the 15th of every month'
+})
+const DATE_DMY = P.define('date-dmy', new RegExp(`^${DATE_PREFIX}(?:[a-z]+,\\s*)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})${TIME_SUFFIX}$`, 'i'), {
+  matches: 'Published: Monday, 14 November 2016',
+  rejects: 'Published 14 novels in 2016'
+})
+const DATE_ISO = P.define('date-iso', new RegExp(`^${DATE_PREFIX}(\\d{4})-(\\d{2})-(\\d{2})(?:[T\\s][\\d:.Z+-]*)?$`, 'i'), {
+  matches: 'Date: 2015-09-12T10:00Z',
+  rejects: 'Date: 2015-09-12 and later'
+})
+const DATE_EMPTY = P.define('date-empty', /^date\s*:\s*$/i, { matches: 'Date:', rejects: 'Date: today' })
+const CREDIT = P.define('credit', /^(?:photo|photograph|image|picture|video|graphic|illustration|credit)s?(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*:\s*\S.{0,118}$/i, {
+  matches: 'Photo courtesy of: Reuters',
+  rejects: 'Photographs show the flooded streets.'
+})
+const SOURCE_PREFIX = P.define('source-prefix', /^(?:source|sources|via|reporting by)\s*:\s*(.+)$/i, { matches: 'Source: AP', rejects: 'Sources say the talks failed.' })
+// A byline: "By" and capitalised names joined by spaces, commas or "and". Names and separators share no character
+// ("and" alone is lowercase), so there is one way to read a line: the old form, which allowed "and" with no space
+// around it, read "By AandAand…A!" in exponentially many ways before failing.
+const BYLINE = P.define('byline', /^[Bb]y\s+([A-Z][\w.'-]*(?:(?:\s*,\s*|\s+and\s+|\s+)[A-Z][\w.'-]*)*)$/, {
+  matches: 'By Mara Lindqvist, Tom Ek and Li Wei',
+  rejects: 'By Monday, the strike had ended.'
+}, (size) => [`By ${'Aand'.repeat(size / 4)}A!`, `By ${'A '.repeat(size / 2)}a`, `By ${'A , '.repeat(size / 4)}!`])
+/** Longest line read as a byline (the old expression allowed five names of five words). */
+const MAX_BYLINE_CHARS = 200
+// An ATX heading line: "## Section". Its closing run of "#" is stripped by `markdownHeading`, in code: the old
+// `(.+?)\s*#*$` tried every end for the text against every split of the "#" run (quadratic on "# x###…y").
+const MD_HEADING = P.define('md-heading', /^#{1,6}\s+(\S.*)$/, { matches: '## Section two ##', rejects: '#hashtag' })
+const TERMINAL = P.define('terminal', /[.!?:;,"”’')\]]$/, { matches: 'It ended.', rejects: 'A heading' })
+
+/** The parser's named expressions, for the linear-time test. */
+export const PARSE_PATTERNS = P.list
+
+/** The text of a Markdown heading line ("## Section ##" → "Section"), or null when the line is not one. */
+export function markdownHeading(line: string): string | null {
+  const m = MD_HEADING.exec(line)
+  if (!m) return null
+  const text = m[1]!
+  let end = text.length
+  while (end > 0 && text[end - 1] === '#') end--
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--
+  return end > 0 ? text.slice(0, end) : text
+}
 
 function isoFrom(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return null
@@ -33,6 +74,8 @@ function isoFrom(y: number, m: number, d: number): string | null {
 /** Reads a date line ("Updated Nov 15, 2016", "Date: 2015-09-12") into an ISO date; null when the line is not one. */
 export function parseDateLine(line: string): { iso: string | null } | null {
   const text = line.trim()
+  // A date line is short; a long line is prose, whatever it starts with.
+  if (text.length > MAX_DATE_LINE_CHARS) return null
   if (DATE_EMPTY.test(text)) return { iso: null }
   let m = DATE_ISO.exec(text)
   if (m) return wrap(isoFrom(Number(m[1]), Number(m[2]), Number(m[3])))
@@ -42,6 +85,9 @@ export function parseDateLine(line: string): { iso: string | null } | null {
   if (m) return wrap(isoFrom(Number(m[3]), MONTHS[m[2]!.slice(0, 3).toLowerCase()] ?? 0, Number(m[1])))
   return null
 }
+
+/** Longest line read as a date line: "Last updated: Wednesday, September 14th, 2016 at 10:45 a.m. EST" is 66. */
+const MAX_DATE_LINE_CHARS = 120
 
 function wrap(iso: string | null): { iso: string | null } | null {
   return iso ? { iso } : null
@@ -93,7 +139,7 @@ export function parseArticle(input: string, options: ParseOptions = {}): ParseRe
 function parseUnsafe(input: string, options: ParseOptions): ParseResult {
   if (typeof input !== 'string') return fail('no-article', 'No text was given.')
   if (input.length > MAX_ARTICLE_CHARS) {
-    return fail('too-large', `This article is too long (${Math.round(input.length / 1e6)} million characters; the limit is ${MAX_ARTICLE_CHARS / 1e6} million).`)
+    return fail('too-large', `This article is too long (${(input.length / 1e6).toFixed(1)} million characters; the limit is ${(MAX_ARTICLE_CHARS / 1e6).toFixed(1)} million). Nothing was imported.`)
   }
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   if (text.trim() === '') return fail('empty', 'The text is empty: there is no article to read.')
@@ -113,7 +159,13 @@ function parseContentJson(text: string, options: ParseOptions): ParseResult {
   }
   const read = readContentFile(json)
   if (!read.ok) return fail('invalid-format', `This article file is not valid: ${read.message}.`)
-  const article = fromContentFile(read.file)
+  const file = fromContentFile(read.file)
+  // An article file can come from anywhere: its text gets the same word limit as any other import.
+  const paragraphs = file.paragraphs.map(dropOverlongWords)
+  if (paragraphs.some((p, i) => p !== file.paragraphs[i])) {
+    if (paragraphs.some((p) => p === '')) return fail('invalid-format', 'This article file is not valid: a paragraph holds no words, only runs of characters too long to be words.')
+  }
+  const article = { ...file, title: dropOverlongWords(file.title) || file.title.slice(0, 100), paragraphs, headings: file.headings.map((h) => ({ ...h, text: dropOverlongWords(h.text) })) }
   return { ok: true, article: options.id ? { ...article, id: options.id } : article }
 }
 
@@ -122,7 +174,7 @@ type Block = { lines: string[] }
 function parsePlain(text: string, options: ParseOptions): ParseResult {
   let blocks: Block[] = text
     .split(/\n[ \t\u00a0]*\n/)
-    .map((b) => ({ lines: b.split('\n').map(collapse).filter(Boolean) }))
+    .map((b) => ({ lines: b.split('\n').map((line) => collapse(dropOverlongWords(line))).filter(Boolean) }))
     .filter((b) => b.lines.length > 0)
 
   // Text with no blank lines at all: each line is its own paragraph.
@@ -144,7 +196,7 @@ function parsePlain(text: string, options: ParseOptions): ParseResult {
     const line = last.lines[0]!
     const prefixed = SOURCE_PREFIX.exec(line)
     if (prefixed) source = prefixed[1]!.trim()
-    else if (isHeadingLike(line) && wordsIn(line) <= 6 && !MD_HEADING.test(line)) source = line
+    else if (isHeadingLike(line) && wordsIn(line) <= 6 && markdownHeading(line) === null) source = line
     if (source !== null) blocks = blocks.slice(0, -1)
   }
 
@@ -163,8 +215,7 @@ function parsePlain(text: string, options: ParseOptions): ParseResult {
     for (let i = 0; i < block.lines.length; i++) {
       const line = block.lines[i]!
       if (title === null) {
-        const md = MD_HEADING.exec(line)
-        title = md ? md[1]! : line
+        title = markdownHeading(line) ?? line
         continue
       }
       const dated: { iso: string | null } | null = date === null && dateLabel === null ? parseDateLine(line) : null
@@ -181,17 +232,17 @@ function parsePlain(text: string, options: ParseOptions): ParseResult {
         credits.push(line)
         continue
       }
-      if (byline === null && paragraphs.length === 0 && BYLINE.test(line)) {
+      if (byline === null && paragraphs.length === 0 && line.length <= MAX_BYLINE_CHARS && BYLINE.test(line)) {
         flush()
         byline = line.replace(/^by\s+/i, '')
         continue
       }
-      const md = MD_HEADING.exec(line)
+      const md = markdownHeading(line)
       const alone = block.lines.length === 1
       const nextIsBody = b + 1 < blocks.length
       if (md || (alone && nextIsBody && paragraphs.length > 0 && isHeadingLike(line) && !startsSentenceOfNext(blocks[b + 1]!))) {
         flush()
-        const heading = md ? md[1]! : line
+        const heading = md ?? line
         if (headings.at(-1)?.before === paragraphs.length) headings.at(-1)!.text += ` — ${heading}`
         else headings.push({ before: paragraphs.length, text: heading })
         continue

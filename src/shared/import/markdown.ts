@@ -7,7 +7,7 @@ import { Lexer, type Token, type Tokens } from 'marked'
  * are not the article's prose and raw HTML must never reach the reader). Pure; never throws on any string.
  */
 export function markdownToArticleText(markdown: string): string {
-  const tokens = new Lexer({ gfm: true }).lex(markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
+  const tokens = new Lexer({ gfm: true }).lex(boundNesting(markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')))
   const out: string[] = []
   let titled = false
   const push = (line: string): void => {
@@ -54,6 +54,64 @@ export function markdownToArticleText(markdown: string): string {
   walk(tokens)
   return out.join('\n\n')
 }
+
+/** Most columns of indentation kept at the start of a line: about twelve levels of nested list. */
+export const MAX_MARKDOWN_INDENT = 48
+/** Most `>` quote markers kept at the start of a line. */
+export const MAX_MARKDOWN_QUOTES = 8
+
+/**
+ * `markdown` with every line's indentation and run of `>` markers cut to the limits above, so lists and quotes
+ * nest at most a dozen levels: marked re-reads a nested block at every level, so a list nested 1,500 deep took
+ * 47 s and 1.45 GB. Deeper items become items of the deepest kept level; no text is lost. Linear.
+ */
+export function boundNesting(markdown: string): string {
+  const lines = markdown.split('\n')
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!
+    let i = 0
+    let quotes = 0
+    let cut = -1
+    // The leading run of spaces, tabs and '>' markers.
+    for (; i < line.length; i++) {
+      const c = line[i]
+      if (c === '>') {
+        if (++quotes > MAX_MARKDOWN_QUOTES && cut < 0) cut = i
+      } else if (c !== ' ' && c !== '\t') break
+    }
+    if (cut < 0 && i <= MAX_MARKDOWN_INDENT) continue
+    const lead = line.slice(0, i)
+    const markers = lead.replace(/[^>]/g, '').slice(0, MAX_MARKDOWN_QUOTES)
+    const indent = lead.slice(lead.lastIndexOf('>') + 1).slice(0, MAX_MARKDOWN_INDENT)
+    lines[n] = (markers ? `${markers} ` : '') + indent + line.slice(i)
+  }
+  return lines.join('\n').split(/\n(?=[ \t]*\n)/).map(plainIfMarkupHeavy).join('\n')
+}
+
+/** Most inline markup characters a block may have before it is read as plain text. */
+export const MAX_MARKDOWN_MARKUP = 200
+
+// marked's emphasis and link rules rescan a block for every opening marker: a 100 KB block of "**a" took 6 s, and
+// the time grows with the square of the block. A block with more markers than any written paragraph loses them.
+function plainIfMarkupHeavy(block: string): string {
+  let markup = 0
+  for (let i = 0; i < block.length && markup <= MAX_MARKDOWN_MARKUP; i++) if (MARKUP.has(block[i]!)) markup++
+  if (markup <= MAX_MARKDOWN_MARKUP) return block
+  // Keep each line's leading list or quote marker; drop inline markers after it.
+  return block
+    .split('\n')
+    .map((line) => {
+      const lead = LINE_MARKER.exec(line)?.[0] ?? ''
+      let rest = ''
+      for (let i = lead.length; i < line.length; i++) if (!MARKUP.has(line[i]!)) rest += line[i]
+      return lead + rest
+    })
+    .join('\n')
+}
+
+const MARKUP = new Set(['*', '_', '[', ']', '`', '<', '>', '~', '!', '\\', '&'])
+// A line's leading indentation, quote markers and list marker ("  > - ", "3. "): one way to read each character.
+const LINE_MARKER = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])?[ \t]*/
 
 function inline(tokens: Token[] | undefined): string {
   if (!tokens) return ''

@@ -11,7 +11,7 @@ import type { Question } from '../quiz/model'
 
 /** An error a handler returns instead of throwing; `message` is written for the user. */
 export interface IpcError {
-  code: 'bad-request' | 'forbidden' | 'not-found' | 'invalid-input' | 'too-large' | 'io' | 'cancelled' | 'internal' | ImportErrorCode | LinkErrorCode
+  code: 'bad-request' | 'forbidden' | 'not-found' | 'invalid-input' | 'too-large' | 'io' | 'cancelled' | 'timed-out' | 'internal' | ImportErrorCode | LinkErrorCode
   message: string
 }
 
@@ -92,14 +92,19 @@ export type OpenOutcome = ImportOutcome | ImportFailure
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
+/** An import's name for `cancelImport`, chosen by the renderer when it starts the import. */
+export const ImportJobId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/, 'not an import job id'))
+
 export const ImportFile = v.strictObject({
   name: v.pipe(v.string(), v.maxLength(1024)),
-  bytes: v.pipe(v.instance(Uint8Array), v.maxLength(MAX_IMPORT_BYTES + 1))
+  bytes: v.pipe(v.instance(Uint8Array), v.maxLength(MAX_IMPORT_BYTES + 1)),
+  job: v.optional(ImportJobId)
 })
 
 export const ImportText = v.strictObject({
   text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES + 1)),
-  name: v.optional(v.pipe(v.string(), v.maxLength(1024)))
+  name: v.optional(v.pipe(v.string(), v.maxLength(1024))),
+  job: v.optional(ImportJobId)
 })
 
 /** Names one link download, so the renderer can follow its progress and cancel it. */
@@ -163,13 +168,18 @@ export const contract = {
   /**
    * File → Open: a dialog in main (several files allowed), then each chosen file is imported in turn. One entry per
    * file; a file that fails is a `failed` entry rather than an error, so the files before and after it still count.
-   * An empty array means the user cancelled the dialog.
+   * An empty array means the user cancelled the dialog. With a job id, `cancelImport` can stop it.
    */
-  openArticles: channel<OpenOutcome[]>()('library:open', v.strictTuple([])),
+  openArticles: channel<OpenOutcome[]>()('library:open', v.strictTuple([v.optional(ImportJobId)])),
   /** A file dropped on the window: its name and bytes. */
   importFile: channel<ImportOutcome>()('library:import-file', v.strictTuple([ImportFile])),
   /** Pasted text. */
   importText: channel<ImportOutcome>()('library:import-text', v.strictTuple([ImportText])),
+  /**
+   * Cancels the running import started with this job id (a file, a paste, or the rest of a File → Open selection):
+   * its work is ended and it fails with `cancelled`, storing nothing. `cancelled: false` when no such import runs.
+   */
+  cancelImport: channel<{ cancelled: boolean }>()('library:cancel-import', v.strictTuple([ImportJobId])),
   /** Deletes an imported article (bundled ones cannot be deleted). */
   deleteArticle: channel<{ deleted: true }>()('library:delete', v.strictTuple([ArticleId])),
   /** Saves an export of the user's progress through a save dialog; `saved: false` when the user cancels. */

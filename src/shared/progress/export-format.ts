@@ -61,10 +61,10 @@ function describeRecord(path: string): string {
 }
 
 /**
- * Reads a progress file's text. Never throws: malformed JSON, a file of another app, a newer format version,
+ * Reads a progress file's text; with `now`, also refuses times of past events later than `now` (and a day). Never throws: malformed JSON, a file of another app, a newer format version,
  * and any invalid record each give `{ok: false, message}` with a message for the user (ending "Nothing was changed.").
  */
-export function parseProgressExport(text: string): ParseResult {
+export function parseProgressExport(text: string, now?: Millis): ParseResult {
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -86,5 +86,29 @@ export function parseProgressExport(text: string): ParseResult {
     const where = describeRecord(issuePath(parsed.issues))
     return fail(`This progress file is damaged: ${where} is invalid (${parsed.issues[0]?.message ?? 'unknown problem'}).`)
   }
+  const future = now === undefined ? null : firstFutureEvent(parsed.output as ProgressData, now)
+  if (future) return fail(`This progress file is damaged: ${describeRecord(future)} is invalid (a time after today, ${new Date(now!).toISOString().slice(0, 10)}).`)
   return { ok: true, value: parsed.output as ProgressExport }
+}
+
+/** Slack for clocks that differ between the machine that exported and this one. */
+const CLOCK_SLACK_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The path of the first time of a past event (an answer, a review, a run) later than `now`, or null. Such a time
+ * would win every later merge, so a real backup could never repair the record.
+ */
+function firstFutureEvent(data: ProgressData, now: Millis): string | null {
+  const limit = now + CLOCK_SLACK_MS
+  const late = (t: Millis | null): boolean => t !== null && t > limit
+  for (const [i, a] of data.attempts.entries()) if (late(a.at)) return `attempts.${i}.at`
+  for (const [i, r] of data.reviews.entries()) {
+    if (late(r.lastAt)) return `reviews.${i}.lastAt`
+    if (late(r.card.last_review)) return `reviews.${i}.card.last_review`
+  }
+  for (const [i, r] of data.runs.entries()) {
+    if (late(r.startedAt)) return `runs.${i}.startedAt`
+    if (late(r.finishedAt)) return `runs.${i}.finishedAt`
+  }
+  return null
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { S_MAX, S_MIN } from 'ts-fsrs'
 import type { Question, QuestionKind } from '../quiz/model'
 
 /**
@@ -10,8 +11,19 @@ import type { Question, QuestionKind } from '../quiz/model'
 /** Epoch milliseconds. */
 export type Millis = number
 
-const Millis = v.pipe(v.number(), v.integer(), v.minValue(0))
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0))
+/**
+ * The window every stored time must fall in: from 2000-01-01 (a time before is damage, not history) to 2200-01-01
+ * (a due date may lie a century after its review, ts-fsrs's longest interval). A time far in the future would win
+ * every later merge (newest wins) and could never be repaired by a real backup; `parseProgressExport` also refuses
+ * times of past events later than the moment of import.
+ */
+export const EARLIEST_TIME: Millis = Date.UTC(2000, 0, 1)
+export const LATEST_TIME: Millis = Date.UTC(2200, 0, 1)
+/** Most answers, reviews or steps a count may hold: far beyond any real use, well inside exact integers. */
+const MAX_COUNT = 10_000_000
+
+const Millis = v.pipe(v.number(), v.integer(), v.minValue(EARLIEST_TIME, 'is before the year 2000'), v.maxValue(LATEST_TIME, 'is after the year 2200'))
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COUNT))
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(400))
 const Text = v.pipe(v.string(), v.maxLength(20_000))
 
@@ -33,7 +45,10 @@ export const QuestionSnapshotSchema = v.object({
   prompt: Text,
   options: v.pipe(v.array(Text), v.minLength(1), v.maxLength(12)),
   answer: Text,
-  evidence: v.object({ paragraph: Count, start: Count, end: Count, text: Text }),
+  evidence: v.pipe(
+    v.object({ paragraph: Count, start: Count, end: Count, text: Text }),
+    v.forward(v.check((e) => e.start <= e.end, 'must not be before start'), ['end'])
+  ),
   explanation: Text,
   // Added with the ranking (2026-11): snapshots stored before it read as unranked.
   rank: v.optional(Count, 0)
@@ -83,21 +98,37 @@ export interface StoredCard {
   last_review: Millis | null
 }
 
-const Finite = v.pipe(v.number(), v.finite())
+/** Days an interval may span: ts-fsrs's longest interval (a century) with room to spare. */
+const MAX_DAYS = 100_000
+const Days = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_DAYS))
 
-/** Validates a `StoredCard`. */
-export const StoredCardSchema = v.object({
-  due: Millis,
-  stability: Finite,
-  difficulty: Finite,
-  elapsed_days: Finite,
-  scheduled_days: Finite,
-  learning_steps: Count,
-  reps: Count,
-  lapses: Count,
-  state: v.picklist([0, 1, 2, 3] as const),
-  last_review: v.nullable(Millis)
-})
+/**
+ * Validates a `StoredCard` within ts-fsrs's own bounds: stability in [S_MIN, S_MAX] days and difficulty in [1, 10]
+ * once a card has been reviewed (a new card has 0 for both). Out of these, ts-fsrs computes NaN or throws, and every
+ * later answer to the question failed to save.
+ */
+export const StoredCardSchema = v.pipe(
+  v.object({
+    due: Millis,
+    stability: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(S_MAX)),
+    difficulty: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10)),
+    elapsed_days: Days,
+    scheduled_days: Days,
+    learning_steps: Count,
+    reps: Count,
+    lapses: Count,
+    state: v.picklist([0, 1, 2, 3] as const),
+    last_review: v.nullable(Millis)
+  }),
+  v.forward(
+    v.check((c) => c.state === 0 || c.stability >= S_MIN, `must be at least ${S_MIN} for a card that has been reviewed`),
+    ['stability']
+  ),
+  v.forward(
+    v.check((c) => c.state === 0 || c.difficulty >= 1, 'must be at least 1 for a card that has been reviewed'),
+    ['difficulty']
+  )
+)
 
 /** Per question: its spaced-review state, the last answer, and a snapshot of the question. Keyed by `questionId`. */
 export interface ReviewRecord {
@@ -155,7 +186,10 @@ export interface Score {
   total: number
 }
 
-const ScoreSchema = v.object({ correct: Count, total: Count })
+const ScoreSchema = v.pipe(
+  v.object({ correct: Count, total: Count }),
+  v.forward(v.check((s) => s.correct <= s.total, 'is more than the total'), ['correct'])
+)
 
 /** Validates a `QuizRun`. */
 export const QuizRunSchema = v.object({

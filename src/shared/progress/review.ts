@@ -1,6 +1,7 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card } from 'ts-fsrs'
 import type { Question } from '../quiz/model'
-import type { ArticleRef, Attempt, Millis, ReviewRecord, StoredCard } from './model'
+import * as v from 'valibot'
+import { StoredCardSchema, type ArticleRef, type Attempt, type Millis, type ReviewRecord, type StoredCard } from './model'
 
 /**
  * Spaced review with FSRS (ts-fsrs): a wrong answer is rated Again, a right one Good. Everything takes `now`,
@@ -51,8 +52,17 @@ export function newCard(now: Millis): StoredCard {
 
 /** The card after one answer at `now`: Rating.Again when wrong (due again soon), Rating.Good when right (pushed out). */
 export function scheduleAnswer(card: StoredCard | null, correct: boolean, now: Millis): StoredCard {
-  const current = card ? toCard(card) : createEmptyCard(new Date(now))
-  return fromCard(scheduler.next(current, new Date(now), correct ? Rating.Good : Rating.Again).card)
+  const rating = correct ? Rating.Good : Rating.Again
+  if (card) {
+    try {
+      const next = fromCard(scheduler.next(toCard(card), new Date(now), rating).card)
+      if (v.is(StoredCardSchema, next)) return next
+    } catch {
+      // Falls through: a damaged card must never stop an answer from being saved.
+    }
+    console.warn('progress: a stored review card was out of range; it starts over from this answer')
+  }
+  return fromCard(scheduler.next(createEmptyCard(new Date(now)), new Date(now), rating).card)
 }
 
 /** The review record after `attempt`: the card rescheduled, the last answer and the question snapshot refreshed. */

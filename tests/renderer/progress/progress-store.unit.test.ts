@@ -424,3 +424,30 @@ describe('discardRunIfEmpty', () => {
     expect(Object.keys(resumed!.answers)).toHaveLength(1)
   })
 })
+
+describe('a stored review record out of range', () => {
+  it('is skipped with a warning and never blocks answering that question', async () => {
+    const warnings: string[] = []
+    const store = makeStore(undefined, warnings)
+    const [q1] = quiz('alpha', 1)
+    // Written by an older version from a crafted import: a reviewed card with stability 0 and a far-future lastAt.
+    await store.db.reviews.put({
+      questionId: q1!.id,
+      articleId: 'alpha',
+      articleTitle: 'Alpha',
+      card: { due: T0, stability: 0, difficulty: 5, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 3, lapses: 0, state: 2, last_review: T0 - DAY },
+      missed: 1,
+      lastChosen: 'x',
+      lastAt: Date.UTC(275000, 0, 1),
+      answers: 3,
+      question: q1!
+    })
+    const run = { id: 'run', scope: 'alpha', mode: 'full' as const, questionIds: [q1!.id], startedAt: T0, finishedAt: null, score: null }
+    const out = await store.recordAnswer({ session: startSession(run), article: article('alpha'), question: q1!, chosen: q1!.answer }, T0)
+    expect(out.review.answers).toBe(1)
+    expect(out.review.lastAt).toBe(T0)
+    expect(Number.isFinite(out.review.card.due)).toBe(true)
+    expect(warnings.join('\n')).toMatch(/skipped an invalid reviews record/)
+    expect((await store.db.reviews.get(q1!.id))?.lastAt).toBe(T0)
+  })
+})

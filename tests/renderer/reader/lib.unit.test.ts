@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, groupCredits, readingMinutes, segmentParagraph } from '../../../src/renderer/src/reader/lib'
+import { formatDate, groupCredits, licenceLink, readingMinutes, segmentParagraph } from '../../../src/renderer/src/reader/lib'
 
 describe('segmentParagraph', () => {
   const text = 'One two. Three four. Five six.'
@@ -47,5 +47,16 @@ describe('reader formatting', () => {
     expect(readingMinutes(0)).toBe(1)
     expect(readingMinutes(690)).toBe(3)
     expect(groupCredits(['Photo by: Reuters', 'Photo by: AP', 'Photo by: Reuters'])).toEqual(['Photo by: Reuters (×2)', 'Photo by: AP'])
+  })
+})
+
+describe('licenceLink', () => {
+  it('links only absolute http(s) URLs and shows anything else as text', () => {
+    expect(licenceLink('https://en.wikinews.org/wiki/Story')).toEqual({ href: 'https://en.wikinews.org/wiki/Story' })
+    expect(licenceLink('http://example.org/a')).toEqual({ href: 'http://example.org/a' })
+    for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', 'file:///etc/passwd', 'data:text/html,<b>x</b>', 'app://bundle/index.html', 'wiki/Story']) {
+      expect(licenceLink(url), url).toEqual({ text: url })
+    }
+    expect(licenceLink(null)).toBeNull()
   })
 })

@@ -90,3 +90,39 @@ describe('import merge plan', () => {
     expect(planMerge({ attemptIds: new Set(), reviews: new Map(), runs: new Map([[finished.id, finished]]) }, { attempts: [], reviews: [], runs: [open] }).runs).toEqual([])
   })
 })
+
+describe('progress files checked to the last field', () => {
+  // Each crafted file differs from a valid export in one field; the whole file is refused, naming that field.
+  const cases: [string, (d: ProgressData) => void, RegExp][] = [
+    ['stability 0 on a reviewed card', (d) => void (d.reviews[0]!.card = { ...d.reviews[0]!.card, state: 2, stability: 0 }), /review record 1 \(card\.stability\)/],
+    ['negative stability', (d) => void (d.reviews[0]!.card.stability = -1), /review record 1 \(card\.stability\)/],
+    ['stability past ts-fsrs’s maximum', (d) => void (d.reviews[0]!.card.stability = 1e9), /card\.stability/],
+    ['difficulty 1e308', (d) => void (d.reviews[0]!.card.difficulty = 1e308), /review record 1 \(card\.difficulty\)/],
+    ['difficulty 0 on a reviewed card', (d) => void (d.reviews[0]!.card = { ...d.reviews[0]!.card, state: 2, difficulty: 0 }), /card\.difficulty/],
+    ['a last review in the year 275,000', (d) => void (d.reviews[0]!.card.last_review = 1e300), /review record 1 \(card\.last_review\)/],
+    ['a due date of 0', (d) => void (d.reviews[0]!.card.due = 0), /card\.due/],
+    ['lastAt in the year 275,000', (d) => void (d.reviews[0]!.lastAt = Date.UTC(275000, 0, 1)), /review record 1 \(lastAt\)/],
+    ['lastAt next year', (d) => void (d.reviews[0]!.lastAt = T0 + 365 * 86_400_000), /review record 1 \(lastAt\).*after today/],
+    ['an answer dated next year', (d) => void (d.attempts[0]!.at = T0 + 365 * 86_400_000), /answer 1 \(at\)/],
+    ['negative elapsed days', (d) => void (d.reviews[0]!.card.elapsed_days = -3), /card\.elapsed_days/],
+    ['a fractional answer count', (d) => void (d.reviews[0]!.answers = 1.5), /review record 1 \(answers\)/],
+    ['a negative lapse count', (d) => void (d.reviews[0]!.card.lapses = -1), /card\.lapses/],
+    ['a score over its total', (d) => void (d.runs[0]!.score = { correct: 3, total: 1 }), /quiz run 1 \(score\.correct\)/],
+    ['a run finished in the year 3000', (d) => void (d.runs[0]!.finishedAt = Date.UTC(3000, 0, 1)), /quiz run 1 \(finishedAt\)/],
+    ['evidence ending before it starts', (d) => void (d.reviews[0]!.question.evidence = { ...d.reviews[0]!.question.evidence, start: 9, end: 2 }), /question\.evidence\.end/]
+  ]
+  it.each(cases)('refuses %s, naming the field', (_label, damage, where) => {
+    const data = structuredClone(sample())
+    damage(data)
+    const r = parseProgressExport(serializeProgressExport(data, T0), T0)
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.message).toMatch(where)
+      expect(r.message).toMatch(/Nothing was changed\.$/)
+    }
+  })
+
+  it('accepts a real export, whose times are all in the past', () => {
+    expect(parseProgressExport(serializeProgressExport(sample(), T0), T0 + 1000).ok).toBe(true)
+  })
+})

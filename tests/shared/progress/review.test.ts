@@ -129,3 +129,27 @@ describe('review queue', () => {
     // Its speed is measured by `npm run bench:progress`, not timed here (a timed test fails on a busy machine).
   })
 })
+
+describe('a damaged stored card', () => {
+  it('never stops an answer from being saved: it starts over with a valid card', async () => {
+    const { StoredCardSchema } = await import('@shared/progress/model')
+    const v = await import('valibot')
+    const damaged = [
+      { due: T0, stability: 0, difficulty: 5, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 3, lapses: 0, state: 2 as const, last_review: T0 - 86_400_000 },
+      { due: T0, stability: 3, difficulty: 1e308, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 3, lapses: 0, state: 2 as const, last_review: 1e300 }
+    ]
+    const original = console.warn
+    console.warn = () => undefined
+    try {
+      for (const card of damaged) {
+        for (const correct of [true, false]) {
+          const next = scheduleAnswer(card, correct, T0)
+          expect(v.is(StoredCardSchema, next), JSON.stringify(next)).toBe(true)
+          expect(Number.isFinite(next.due)).toBe(true)
+        }
+      }
+    } finally {
+      console.warn = original
+    }
+  })
+})

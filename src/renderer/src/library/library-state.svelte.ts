@@ -6,8 +6,15 @@ import { formatBytes } from './lib'
  * Imports and deletions, with the busy state the library shows while main parses an article and
  * generates its quiz. Every failure becomes a notice; nothing is changed on failure.
  */
+/** An import in progress, as the library shows it: what is being read, and the id that cancels it. */
+export interface RunningImport {
+  id: string
+  label: string
+}
+
 export class LibraryState {
-  #busy = $state<string | null>(null)
+  #running = $state<RunningImport[]>([])
+  #nextJob = 1
 
   constructor(
     private readonly app: AppState,
@@ -16,14 +23,30 @@ export class LibraryState {
 
   /** What is being done now ("Importing story.html…"), or null when idle. */
   get busy(): string | null {
-    return this.#busy
+    return this.#running[0]?.label ?? null
   }
 
-  async #run(label: string, work: () => Promise<IpcResult<ImportOutcome | OpenOutcome[]>>): Promise<boolean> {
-    if (this.#busy) return false
-    this.#busy = label
+  /** Every import in progress, oldest first. Several can run at once: a slow file never holds up the next. */
+  get running(): readonly RunningImport[] {
+    return this.#running
+  }
+
+  /** Asks main to stop an import; it then fails with "cancelled" and stores nothing. */
+  async cancel(id: string): Promise<void> {
+    this.app.unwrap(await this.api.cancelImport(id))
+  }
+
+  async #run(label: string, work: (job: string) => Promise<IpcResult<ImportOutcome | OpenOutcome[]>>): Promise<boolean> {
+    const job = `import-${this.#nextJob++}`
+    this.#running = [...this.#running, { id: job, label }]
     try {
-      const value = this.app.unwrap(await work())
+      const result = await work(job)
+      // A cancelled import was the user's own choice: say so quietly, not as an error.
+      if (!result.ok && result.error.code === 'cancelled') {
+        this.app.notify({ kind: 'info', text: result.error.message })
+        return false
+      }
+      const value = this.app.unwrap(result)
       if (!value) return false
       const all = Array.isArray(value) ? value : [value]
       const failures = all.filter((o) => o.status === 'failed')
@@ -51,13 +74,13 @@ export class LibraryState {
       })
       return true
     } finally {
-      this.#busy = null
+      this.#running = this.#running.filter((r) => r.id !== job)
     }
   }
 
   /** File → Open: main shows the dialog and imports each chosen file. */
   openFiles(): Promise<boolean> {
-    return this.#run('Importing…', () => this.api.openArticles())
+    return this.#run('Importing…', (job) => this.api.openArticles(job))
   }
 
   /** Pasted text. */
@@ -66,7 +89,7 @@ export class LibraryState {
       this.app.notify({ kind: 'error', text: 'There is no text to import: paste an article first.' })
       return Promise.resolve(false)
     }
-    return this.#run('Importing pasted text…', () => this.api.importText({ text, name: 'Pasted text' }))
+    return this.#run('Importing pasted text…', (job) => this.api.importText({ text, name: 'Pasted text', job }))
   }
 
   /** Files dropped on the window, one after another. */
@@ -83,7 +106,7 @@ export class LibraryState {
         this.app.notify({ kind: 'error', text: `“${file.name}” could not be read. Nothing was imported.` })
         continue
       }
-      await this.#run(`Importing ${file.name}…`, () => this.api.importFile({ name: file.name, bytes }))
+      await this.#run(`Importing ${file.name}…`, (job) => this.api.importFile({ name: file.name, bytes, job }))
     }
   }
 

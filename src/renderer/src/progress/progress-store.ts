@@ -322,7 +322,7 @@ export class ProgressStore {
    * one transaction (see `planMerge` for why merge, not replace).
    */
   async importAll(text: string): Promise<ImportResult> {
-    const parsed = parseProgressExport(text)
+    const parsed = parseProgressExport(text, Date.now())
     if (!parsed.ok) return parsed
     return this.#exclusive(() => this.#merge(parsed.value))
   }

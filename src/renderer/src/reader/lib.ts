@@ -70,3 +70,18 @@ export function groupCredits(credits: readonly string[]): string[] {
   for (const c of credits) counts.set(c, (counts.get(c) ?? 0) + 1)
   return [...counts].map(([c, n]) => (n > 1 ? `${c} (×${n})` : c))
 }
+
+/**
+ * How to show an article's licence link: a link only for an absolute http(s) URL; anything else an imported file
+ * may carry (`javascript:`, `file:`, a custom scheme, a relative path) is shown as plain text, never as a link.
+ */
+export function licenceLink(url: string | null): { href: string } | { text: string } | null {
+  if (!url) return null
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return { text: url }
+  }
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? { href: parsed.href } : { text: url }
+}
