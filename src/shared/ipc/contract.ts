@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { Article } from '../article/model'
 import type { Question } from '../quiz/model'
+import { BackupArticlesSchema, type BackupArticle } from '../progress/backup'
 
 /**
  * The one place that names every IPC channel (`feature:verb`), its argument schema and its result type.
@@ -125,6 +126,13 @@ export const contract = {
   ),
   /** Reads a progress file chosen in an open dialog; `text: null` when the user cancels. */
   importProgress: channel<{ text: string | null; path: string | null }>()('progress:import', v.strictTuple([])),
+  /** The user's imported articles with their library bookkeeping, for a backup (bundled ones come with the app). */
+  exportArticles: channel<BackupArticle[]>()('library:export', v.strictTuple([])),
+  /**
+   * Restores articles from a backup: each one not in the library yet is added with its original import time,
+   * file name and format; `existing` counts those already there (nothing is overwritten).
+   */
+  restoreArticles: channel<{ added: number; existing: number }>()('library:restore', v.strictTuple([BackupArticlesSchema])),
   /** Opens an http(s) link in the system browser. */
   openExternal: channel<{ opened: boolean }>()('shell:open-external', v.strictTuple([v.pipe(v.string(), v.url(), v.maxLength(2048))]))
 } as const
