@@ -340,6 +340,11 @@ export class ProgressStore {
     )
   }
 
+  /** Saves a run changed outside an answer (a reported question taken out of it). */
+  async saveRun(run: QuizRun): Promise<void> {
+    await this.#exclusive(() => this.db.runs.put(run))
+  }
+
   /** Remembers the scope open on screen, so a restart reopens it. */
   async setLastScope(scope: RunScope | null): Promise<void> {
     if (scope === null) await this.db.meta.delete(LAST_SCOPE_KEY)
@@ -489,6 +494,16 @@ export class ProgressStore {
       const rows = picked.ids.length === 0 ? [] : await this.db.reviews.bulkGet(picked.ids)
       const records = validRows(ReviewRecordSchema, rows.filter((r) => r !== undefined), 'reviews', this.#warn)
       return { ...buildReviewQueue(records, now), waiting: picked.waiting, doneToday }
+    })
+  }
+
+  /** How many questions `reviewQueue(now, limit)` would hold and how many wait, without reading any question. */
+  async reviewCount(now: Millis, limit: number = Infinity): Promise<{ total: number; waiting: number; doneToday: number }> {
+    return this.#exclusive(async () => {
+      const cards = await this.#loadedReviews()
+      const doneToday = await this.#reviewsDoneToday(now)
+      const picked = selectForReview(cards.values(), now, { limit: Math.max(0, limit - doneToday), excluded: this.#reported! })
+      return { total: picked.ids.length, waiting: picked.waiting, doneToday }
     })
   }
 
