@@ -213,8 +213,10 @@ describe('review that asks first, grades, reports and a whole backup (real Chrom
 
   it('a backup holds the imported articles, progress and reports, and restores them whole on a new machine', { timeout: 300_000 }, async () => {
     const backup = join(dir, 'backup.json')
+    // One app at a time: the harness trusts only the origin of the app started last.
     const old = await new TestApp().start()
-    const fresh = await new TestApp().start()
+    let fresh: TestApp | null = null
+    let oldOpen = true
     try {
       const a = await old.launch()
       await a.page.locator('[data-question-id]').waitFor({ timeout: 120_000 })
@@ -242,8 +244,11 @@ describe('review that asks first, grades, reports and a whole backup (real Chrom
       expect(file.attempts).toHaveLength(1)
       expect(file.reports.map((r) => r.questionId)).toEqual([q.id])
       await a.close()
+      await old.close()
+      oldOpen = false
 
       // A new machine: another data folder, another browser profile.
+      fresh = await new TestApp().start()
       const b = await fresh.launch()
       await b.page.locator('[data-question-id]').waitFor({ timeout: 120_000 })
       fresh.dialogAnswers.open = backup
@@ -260,8 +265,8 @@ describe('review that asks first, grades, reports and a whole backup (real Chrom
       expect([...b.errors]).toEqual([])
       await b.close()
     } finally {
-      await old.close()
-      await fresh.close()
+      if (oldOpen) await old.close()
+      await fresh?.close()
     }
   })
 })

@@ -46,7 +46,7 @@ describe('the study loop in real Chromium: quiz, evidence, restart, review', () 
     expect(questions.length).toBeGreaterThanOrEqual(5)
   })
 
-  it('answers with some wrong answers, shows the evidence, keeps answers across a restart, and reviews the missed ones', async () => {
+  it('answers with some wrong answers, shows the evidence, keeps answers across a restart, and reviews the missed ones', { timeout: 240_000 }, async () => {
     let win = await app.launch({ profileDir: profile })
     const { page } = win
     await page.locator('[data-question-id]').waitFor()
