@@ -1,11 +1,13 @@
 import { normalizeForSearch } from '@shared/search'
 import { wordCount, type Article } from '@shared/article/model'
+import { fromContentFile } from '@shared/article/content-format'
+import type { BackupArticle } from '@shared/progress/backup'
 import { contentId } from '@shared/import/content-id'
 import { contract, type ArticleSummary, type ImportOutcome, type StudyArticle } from '@shared/ipc/contract'
 import type { Question } from '@shared/quiz/model'
 import type { Imported } from '@shared/import/errors'
 import type { ImportedArticle, ReadInput } from './import/importer'
-import type { LibraryStore } from './import/store'
+import { toContentFile, type LibraryStore } from './import/store'
 import { handle, UserError, type IpcRegistrar } from './ipc'
 import { createInProcessQuizRunner, JobStopped, type QuizRunner } from './quiz-runner'
 
@@ -239,6 +241,42 @@ export class Library {
     })
   }
 
+  /** The imported articles in the order they were added, as a backup carries them. */
+  async exportArticles(): Promise<BackupArticle[]> {
+    await this.#store?.load()
+    return (this.#store?.list() ?? []).map((s) => ({ file: toContentFile(s.article), addedAt: s.addedAt, origin: s.origin, format: s.format }))
+  }
+
+  /**
+   * Adds the backup's articles that the library does not have (by id; bundled ones are always there), keeping
+   * their import time, origin and format. Their quizzes are generated when first needed, so a restore of a large
+   * library is quick. A write failure → `io`, with the articles restored before it kept (a retry adds the rest).
+   */
+  restore(entries: readonly BackupArticle[]): Promise<{ added: number; existing: number }> {
+    return this.#serial(async () => {
+      const store = this.#store
+      if (!store) throw new UserError('internal', 'This library cannot store imported articles.')
+      await store.load()
+      let added = 0
+      let existing = 0
+      for (const entry of entries) {
+        const id = entry.file.id
+        if (this.#bundled.some((a) => a.id === id) || store.get(id)) {
+          existing++
+          continue
+        }
+        try {
+          await store.add({ article: fromContentFile(entry.file), addedAt: entry.addedAt, origin: entry.origin, format: entry.format, questionCount: null })
+        } catch (e) {
+          console.error('[library] restoring an article failed:', e)
+          throw new UserError('io', `The articles could not be restored (${(e as NodeJS.ErrnoException).code ?? 'write error'}); ${added} were added. Nothing else was changed.`)
+        }
+        added++
+      }
+      return { added, existing }
+    })
+  }
+
   #quizFor(article: Article, signal?: AbortSignal): Promise<Question[]> {
     let quiz = this.#quizzes.get(article.id)
     if (!quiz) {
@@ -279,4 +317,6 @@ export function setupLibrary(registrar: IpcRegistrar, library: Library): void {
   handle(registrar, contract.searchArticles, (query) => library.search(query))
   handle(registrar, contract.getArticle, (id) => library.get(id))
   handle(registrar, contract.deleteArticle, (id) => library.delete(id))
+  handle(registrar, contract.exportArticles, () => library.exportArticles())
+  handle(registrar, contract.restoreArticles, (entries) => library.restore(entries))
 }

@@ -38,7 +38,7 @@ describe('export and import of progress through the main-process dialogs (real C
     await first.page.locator('.feedback.bad').waitFor()
     app.dialogAnswers.save = exportPath
     await first.menu('export-progress')
-    await first.page.getByText(`Progress exported to ${exportPath}.`).waitFor()
+    await first.page.getByText(`Backup saved to ${exportPath} (0 added articles and all your progress).`).waitFor()
     const exported = JSON.parse(readFileSync(exportPath, 'utf8')) as { format: string; attempts: unknown[]; reviews: unknown[] }
     expect(exported.format).toBe('newsquiz-progress')
     expect(exported.attempts).toHaveLength(1)

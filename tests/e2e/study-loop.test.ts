@@ -46,7 +46,7 @@ describe('the study loop in real Chromium: quiz, evidence, restart, review', () 
     expect(questions.length).toBeGreaterThanOrEqual(5)
   })
 
-  it('answers with some wrong answers, shows the evidence, keeps answers across a restart, and reviews the missed ones', async () => {
+  it('answers with some wrong answers, shows the evidence, keeps answers across a restart, and reviews the missed ones', { timeout: 240_000 }, async () => {
     let win = await app.launch({ profileDir: profile })
     const { page } = win
     await page.locator('[data-question-id]').waitFor()
@@ -104,6 +104,8 @@ describe('the study loop in real Chromium: quiz, evidence, restart, review', () 
 
     // Review: both missed questions, with the last answer, the right one and the evidence.
     await win.page.getByRole('button', { name: /^Review/ }).click()
+    // Answers are hidden until asked for: the list with answers is a separate view.
+    await win.page.getByRole('button', { name: 'List with answers' }).click()
     const review = win.page.getByRole('region', { name: /Trump and Putin/ })
     await review.waitFor()
     const reviewText = await review.innerText()
@@ -124,16 +126,16 @@ describe('the study loop in real Chromium: quiz, evidence, restart, review', () 
     expect(q3.evidence.text).toContain((await win.page.locator('.evidence.active').allInnerTexts()).join('').trim())
     await win.page.getByRole('button', { name: /^Review/ }).click()
 
-    // Retry missed until each is right: the count goes to zero.
-    await win.page.getByRole('button', { name: 'Retry missed (2)' }).click()
+    // Review both until each is right: the count goes to zero.
+    await win.page.getByRole('button', { name: 'Start review (2)' }).click()
     for (let i = 0; i < 2; i++) {
       const q = await currentQuestion(win, [q1, q3])
       await answerByClick(win, q.answer)
       await win.page.getByText('Correct.', { exact: true }).waitFor()
-      await win.page.getByRole('button', { name: /Next question|See results/ }).click()
+      await win.page.getByRole('button', { name: /Next card|Finish/ }).click()
     }
-    await win.page.getByRole('heading', { name: 'All correct!' }).waitFor()
-    await win.page.getByRole('button', { name: 'Back to the list' }).click()
+    await win.page.getByRole('heading', { name: 'Review done' }).waitFor()
+    await win.page.getByRole('button', { name: 'Back to Review' }).first().click()
     await win.page.getByText('Nothing to review.').waitFor()
     await expect(win.page.getByTestId('due-badge').count()).resolves.toBe(0)
     await expect(win.page.getByTestId('due-summary').innerText()).resolves.toMatch(/^0 to review now · next due/)

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import type { Article } from '../article/model'
 import { QuestionSnapshotSchema } from '../progress/model'
 import type { Question } from '../quiz/model'
+import { BackupArticlesSchema, type BackupArticle } from '../progress/backup'
 
 /**
  * The one place that names every IPC channel (`feature:verb`), its argument schema and its result type.
@@ -198,6 +199,13 @@ export const contract = {
   cancelLink: channel<{ cancelled: boolean }>()('library:cancel-link', v.strictTuple([LinkRequestId])),
   /** Exports questions through a save dialog; `saved: false` when the user cancels. */
   exportQuestions: channel<{ saved: boolean; path: string | null; count: number }>()('questions:export', v.strictTuple([ExportRequest])),
+  /** The user's imported articles with their library bookkeeping, for a backup (bundled ones come with the app). */
+  exportArticles: channel<BackupArticle[]>()('library:export', v.strictTuple([])),
+  /**
+   * Restores articles from a backup: each one not in the library yet is added with its original import time,
+   * file name and format; `existing` counts those already there (nothing is overwritten).
+   */
+  restoreArticles: channel<{ added: number; existing: number }>()('library:restore', v.strictTuple([BackupArticlesSchema])),
   /** Opens an http(s) link in the system browser. */
   openExternal: channel<{ opened: boolean }>()('shell:open-external', v.strictTuple([v.pipe(v.string(), v.url(), v.maxLength(2048))]))
 } as const

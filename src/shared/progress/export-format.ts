@@ -52,7 +52,7 @@ function fail(message: string): ParseResult {
   return { ok: false, message: `${message} ${NOTHING_CHANGED}` }
 }
 
-function describeRecord(path: string): string {
+export function describeRecord(path: string): string {
   // "reviews.12.card.due" → "review 13 (card.due)": people count from one.
   const m = /^(attempts|reviews|runs)\.(\d+)(?:\.(.+))?$/.exec(path)
   if (!m) return path ? `field "${path}"` : 'the file'
@@ -98,7 +98,7 @@ const CLOCK_SLACK_MS = 24 * 60 * 60 * 1000
  * The path of the first time of a past event (an answer, a review, a run) later than `now`, or null. Such a time
  * would win every later merge, so a real backup could never repair the record.
  */
-function firstFutureEvent(data: ProgressData, now: Millis): string | null {
+export function firstFutureEvent(data: ProgressData, now: Millis): string | null {
   const limit = now + CLOCK_SLACK_MS
   const late = (t: Millis | null): boolean => t !== null && t > limit
   for (const [i, a] of data.attempts.entries()) if (late(a.at)) return `attempts.${i}.at`

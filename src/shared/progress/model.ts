@@ -143,6 +143,11 @@ export interface ReviewRecord {
   /** How many answers this question has had. */
   answers: number
   question: Question
+  /**
+   * 1 when the generator no longer asks this question (its id vanished from the article's quiz): the card is
+   * neither due nor missed, but its answers stay in history. 0 otherwise. Added 2026-11-30; older records read as 0.
+   */
+  retired: 0 | 1
 }
 
 /** Validates a `ReviewRecord`, including that its snapshot is of the same question. */
@@ -156,10 +161,59 @@ export const ReviewRecordSchema = v.pipe(
     lastChosen: Text,
     lastAt: Millis,
     answers: Count,
-    question: QuestionSnapshotSchema
+    question: QuestionSnapshotSchema,
+    retired: v.optional(v.picklist([0, 1] as const), 0)
   }),
   v.check((r) => r.question.id === r.questionId, 'question.id differs from questionId')
 )
+
+/**
+ * The scheduling part of a review record, without the question snapshot: what the review queue, due counts,
+ * the forecast and the library need for every question, small enough to load for 10,000 questions at start.
+ */
+export type CardSummary = Omit<ReviewRecord, 'question'>
+
+/** The summary of `r`. */
+export function summaryOf(r: ReviewRecord): CardSummary {
+  const { question: _question, ...summary } = r
+  void _question
+  return summary
+}
+
+/** Validates a `CardSummary` from the database. */
+export const CardSummarySchema = v.object({
+  questionId: Id,
+  articleId: Id,
+  articleTitle: Text,
+  card: StoredCardSchema,
+  missed: v.picklist([0, 1] as const),
+  lastChosen: Text,
+  lastAt: Millis,
+  answers: Count,
+  retired: v.optional(v.picklist([0, 1] as const), 0)
+})
+
+/** A question the user reported as wrong or unclear: it leaves the quiz and review, and is kept to be looked at. */
+export interface QuestionReport {
+  questionId: string
+  articleId: string
+  articleTitle: string
+  /** The question as it was shown. */
+  prompt: string
+  /** What the user wrote; empty when they gave no reason. */
+  reason: string
+  at: Millis
+}
+
+/** Validates a `QuestionReport`. */
+export const QuestionReportSchema = v.object({
+  questionId: Id,
+  articleId: Id,
+  articleTitle: Text,
+  prompt: Text,
+  reason: v.pipe(v.string(), v.maxLength(2000)),
+  at: Millis
+})
 
 /** Where a run belongs: an article id, or `REVIEW_SCOPE` for a run over missed questions across articles. */
 export type RunScope = string
@@ -216,7 +270,9 @@ const _card: Same<v.InferOutput<typeof StoredCardSchema>, StoredCard> = true
 const _review: Same<v.InferOutput<typeof ReviewRecordSchema>, ReviewRecord> = true
 const _run: Same<v.InferOutput<typeof QuizRunSchema>, QuizRun> = true
 const _question: Same<v.InferOutput<typeof QuestionSnapshotSchema>, Question> = true
-void [_attempt, _card, _review, _run, _question]
+const _summary: Same<v.InferOutput<typeof CardSummarySchema>, CardSummary> = true
+const _report: Same<v.InferOutput<typeof QuestionReportSchema>, QuestionReport> = true
+void [_attempt, _card, _review, _run, _question, _summary, _report]
 
 /** A short path to the first problem of a failed parse, e.g. `attempts.3.correct`, for messages and logs. */
 export function issuePath(issues: readonly v.BaseIssue<unknown>[]): string {

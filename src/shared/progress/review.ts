@@ -1,7 +1,7 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card } from 'ts-fsrs'
 import type { Question } from '../quiz/model'
 import * as v from 'valibot'
-import { StoredCardSchema, type ArticleRef, type Attempt, type Millis, type ReviewRecord, type StoredCard } from './model'
+import { StoredCardSchema, type ArticleRef, type Attempt, type CardSummary, type Millis, type ReviewRecord, type StoredCard } from './model'
 
 /**
  * Spaced review with FSRS (ts-fsrs): a wrong answer is rated Again, a right one Good. Everything takes `now`,
@@ -52,22 +52,54 @@ export function newCard(now: Millis): StoredCard {
 
 /** The card after one answer at `now`: Rating.Again when wrong (due again soon), Rating.Good when right (pushed out). */
 export function scheduleAnswer(card: StoredCard | null, correct: boolean, now: Millis): StoredCard {
-  const rating = correct ? Rating.Good : Rating.Again
+  return gradeCard(card, defaultGrade(correct), now)
+}
+
+/** How well the user recalled a review answer, as FSRS rates it: 1 Again, 2 Hard, 3 Good, 4 Easy (the keys 1–4). */
+export type Grade = 1 | 2 | 3 | 4
+
+/** The grades in key order, with the words the Review shows. */
+export const GRADES: readonly { grade: Grade; label: string }[] = [
+  { grade: 1, label: 'Again' },
+  { grade: 2, label: 'Hard' },
+  { grade: 3, label: 'Good' },
+  { grade: 4, label: 'Easy' }
+]
+
+/** The grade an answer gets unless the user picks another: Again when wrong, Good when right. */
+export function defaultGrade(correct: boolean): Grade {
+  return correct ? 3 : 1
+}
+
+const RATING: Record<Grade, Rating.Again | Rating.Hard | Rating.Good | Rating.Easy> = {
+  1: Rating.Again,
+  2: Rating.Hard,
+  3: Rating.Good,
+  4: Rating.Easy
+}
+
+/** The card after an answer graded `grade` at `now`, from its state before the answer (`null`: never answered). */
+export function gradeCard(card: StoredCard | null, grade: Grade, now: Millis): StoredCard {
   if (card) {
     try {
-      const next = fromCard(scheduler.next(toCard(card), new Date(now), rating).card)
+      const next = fromCard(scheduler.next(toCard(card), new Date(now), RATING[grade]).card)
       if (v.is(StoredCardSchema, next)) return next
     } catch {
       // Falls through: a damaged card must never stop an answer from being saved.
     }
     console.warn('progress: a stored review card was out of range; it starts over from this answer')
   }
-  return fromCard(scheduler.next(createEmptyCard(new Date(now)), new Date(now), rating).card)
+  return fromCard(scheduler.next(createEmptyCard(new Date(now)), new Date(now), RATING[grade]).card)
+}
+
+/** When the card would be due after each grade at `now` (what the grade buttons show). */
+export function gradePreview(card: StoredCard | null, now: Millis): Record<Grade, Millis> {
+  return { 1: gradeCard(card, 1, now).due, 2: gradeCard(card, 2, now).due, 3: gradeCard(card, 3, now).due, 4: gradeCard(card, 4, now).due }
 }
 
 /** The review record after `attempt`: the card rescheduled, the last answer and the question snapshot refreshed. */
 export function applyAttemptToReview(
-  previous: ReviewRecord | undefined,
+  previous: CardSummary | undefined,
   article: ArticleRef,
   question: Question,
   attempt: Attempt
@@ -82,22 +114,96 @@ export function applyAttemptToReview(
     lastAt: attempt.at,
     answers: (previous?.answers ?? 0) + 1,
     // A fresh snapshot: the question as the user last saw it is the one to show in review.
-    question: { ...question, options: [...question.options], evidence: { ...question.evidence } }
+    question: { ...question, options: [...question.options], evidence: { ...question.evidence } },
+    // Answered now, so the generator asks it: a retired card that comes back is active again.
+    retired: 0
   }
 }
 
-/** How many records are due at `now` (due time at or before `now`). */
-export function dueCount(reviews: Iterable<ReviewRecord>, now: Millis): number {
+/**
+ * The record after the user graded its latest answer `grade`: the card is rescheduled from `previousCard` (its
+ * state before that answer) at the answer's time, so a grade replaces the default one rather than adding a review.
+ * A grade of Again keeps the question missed; any other grade counts it as recalled.
+ */
+export function regradeReview<R extends CardSummary>(record: R, previousCard: StoredCard | null, grade: Grade): R {
+  return { ...record, card: gradeCard(previousCard, grade, record.lastAt), missed: grade === 1 ? 1 : 0 }
+}
+
+/** How many records are due at `now` (due time at or before `now`); retired ones never are. */
+export function dueCount(reviews: Iterable<CardSummary>, now: Millis): number {
   let n = 0
-  for (const r of reviews) if (r.card.due <= now) n++
+  for (const r of reviews) if (r.retired !== 1 && r.card.due <= now) n++
   return n
 }
 
-/** The earliest due time strictly after `now`, or null when nothing is scheduled later. */
-export function nextDue(reviews: Iterable<ReviewRecord>, now: Millis): Millis | null {
+/**
+ * The earliest due time strictly after `now` of a question not already in the review queue, or null when
+ * nothing is scheduled later. (A missed question is in the queue now, so its FSRS due time is not "next".)
+ */
+export function nextDue(reviews: Iterable<CardSummary>, now: Millis): Millis | null {
   let next: Millis | null = null
-  for (const r of reviews) if (r.card.due > now && (next === null || r.card.due < next)) next = r.card.due
+  for (const r of reviews) if (r.retired !== 1 && r.missed !== 1 && r.card.due > now && (next === null || r.card.due < next)) next = r.card.due
   return next
+}
+
+/** When a question enters the review queue: at once when its last answer was wrong, else when FSRS says it is due. */
+export function reviewableAt(r: CardSummary): Millis {
+  return r.missed === 1 ? Math.min(r.lastAt, r.card.due) : r.card.due
+}
+
+/**
+ * The questions to review at `now`, most overdue first (then by id), at most `limit` of them, leaving out
+ * `excluded` ids (reported questions). `waiting` counts those left out by the limit.
+ */
+export function selectForReview(
+  reviews: Iterable<CardSummary>,
+  now: Millis,
+  options: { limit?: number; excluded?: ReadonlySet<string> } = {}
+): { ids: string[]; waiting: number } {
+  const picked: CardSummary[] = []
+  for (const r of reviews) if (inReviewQueue(r, now) && !options.excluded?.has(r.questionId)) picked.push(r)
+  picked.sort((a, b) => reviewableAt(a) - reviewableAt(b) || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0))
+  const limit = Math.max(0, options.limit ?? Infinity)
+  return { ids: picked.slice(0, limit).map((r) => r.questionId), waiting: Math.max(0, picked.length - limit) }
+}
+
+/** Questions that come up for review on one calendar day. */
+export interface ForecastDay {
+  day: string
+  count: number
+}
+
+/**
+ * How many questions come up for review on each of the `days` calendar days from `now` (today first); today
+ * counts everything already due or missed. Retired and `excluded` questions are left out.
+ */
+export function dueForecast(
+  reviews: Iterable<CardSummary>,
+  now: Millis,
+  days: number,
+  dayKey: (at: Millis) => string,
+  excluded?: ReadonlySet<string>
+): ForecastDay[] {
+  const out: ForecastDay[] = []
+  const index = new Map<string, number>()
+  const today = dayKey(now)
+  // Calendar days after today's key, stepped in UTC: day keys are dates, so no time zone or clock change can skip one.
+  const noon = Date.parse(`${today}T12:00:00Z`)
+  for (let i = 0; i < days; i++) {
+    const key = new Date(noon + i * 86_400_000).toISOString().slice(0, 10)
+    index.set(key, out.length)
+    out.push({ day: key, count: 0 })
+  }
+  const last = out[out.length - 1]?.day ?? today
+  for (const r of reviews) {
+    if (r.retired === 1 || excluded?.has(r.questionId)) continue
+    const at = reviewableAt(r)
+    const key = at <= now ? today : dayKey(at)
+    if (key > last) continue
+    const i = index.get(key)
+    if (i !== undefined) out[i]!.count++
+  }
+  return out
 }
 
 /** How many questions are due now and when the next ones are. */
@@ -138,9 +244,9 @@ export interface ReviewQueue {
   order: string[]
 }
 
-/** Whether a record belongs in the review queue: its last answer was wrong, or FSRS says it is due. */
-export function inReviewQueue(r: ReviewRecord, now: Millis): boolean {
-  return r.missed === 1 || r.card.due <= now
+/** Whether a record belongs in the review queue: its last answer was wrong, or FSRS says it is due; never when retired. */
+export function inReviewQueue(r: CardSummary, now: Millis): boolean {
+  return r.retired !== 1 && (r.missed === 1 || r.card.due <= now)
 }
 
 /**

@@ -191,6 +191,53 @@ export function streakFromDays(days: ReadonlySet<string>, today: string): Streak
   return { current, best, studiedToday }
 }
 
+/**
+ * Time spent studying, from answer times alone: the gap between two answers counts when it is at most
+ * `STUDY_GAP_MS` (the user was working through questions); a longer gap starts a new sitting, whose first
+ * answer counts `FIRST_ANSWER_MS` (reading the question). No timer runs, so nothing is lost when the app closes.
+ */
+export interface StudyClock {
+  /** The latest answer time added, or null. */
+  lastAt: Millis | null
+  /** Milliseconds per day key. */
+  byDay: Map<string, number>
+}
+
+/** Longest gap between two answers that still counts as studying. */
+export const STUDY_GAP_MS = 5 * 60_000
+/** What the first answer of a sitting counts. */
+export const FIRST_ANSWER_MS = 20_000
+
+/** An empty study clock. */
+export function newStudyClock(): StudyClock {
+  return { lastAt: null, byDay: new Map() }
+}
+
+/** Adds one answer at `at` to `clock` (mutates it). Answers must come in time order (sort a history first). */
+export function addStudyTime(clock: StudyClock, at: Millis, dayKey: DayKey): void {
+  const gap = clock.lastAt === null ? Infinity : at - clock.lastAt
+  const ms = gap >= 0 && gap <= STUDY_GAP_MS ? gap : FIRST_ANSWER_MS
+  const key = dayKey(at)
+  clock.byDay.set(key, (clock.byDay.get(key) ?? 0) + ms)
+  clock.lastAt = Math.max(clock.lastAt ?? at, at)
+}
+
+/** The study clock of a whole history (any order). */
+export function studyClockOf(times: Iterable<Millis>, dayKey: DayKey): StudyClock {
+  const clock = newStudyClock()
+  for (const at of [...times].sort((a, b) => a - b)) addStudyTime(clock, at, dayKey)
+  return clock
+}
+
+/** "1 h 5 min", "12 min", "under a minute". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000)
+  if (minutes < 1) return ms > 0 ? 'under a minute' : '0 min'
+  const h = Math.floor(minutes / 60)
+  const m = minutes % 60
+  return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`
+}
+
 /** Everything the Statistics view shows. */
 export interface ProgressStats {
   articles: ArticleScore[]

@@ -23,7 +23,8 @@ const record = (id: string, articleId: string, articleTitle: string, missed: 0 |
   lastChosen: missed ? 'B' : 'A',
   lastAt,
   answers: 1,
-  question: question(id)
+  question: question(id),
+  retired: 0
 })
 
 describe('missedItems', () => {

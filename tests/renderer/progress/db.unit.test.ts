@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
-import { AttemptSchema, QuizRunSchema, ReviewRecordSchema } from '@shared/progress/model'
+import { AttemptSchema, QuizRunSchema, ReviewRecordSchema, summaryOf } from '@shared/progress/model'
 import { applyAttemptToReview } from '@shared/progress/review'
-import { DB_VERSION, DB_VERSIONS, declareVersions, ProgressDb, SCHEMA_V1, validRows } from '../../../src/renderer/src/progress/db'
+import { DB_VERSION, DB_VERSIONS, declareVersions, ProgressDb, SCHEMA_V1, SCHEMA_V2, validRows } from '../../../src/renderer/src/progress/db'
 import { ProgressStore } from '../../../src/renderer/src/progress/progress-store'
 import { article, question, T0 } from '../../shared/progress/fixtures'
 
@@ -44,6 +44,26 @@ const MIGRATIONS: Record<number, { seed: (db: Dexie) => Promise<void>; check: (s
       expect(all.attempts).toHaveLength(1)
       expect(all.reviews).toHaveLength(1)
       expect(all.runs).toHaveLength(1)
+      // Version 2 filled the card summaries from the review records; old records read as not retired.
+      expect(await store.db.cards.get('alpha-q1')).toMatchObject({ questionId: 'alpha-q1', articleId: 'alpha', missed: 1, answers: 1 })
+      expect(all.reviews[0]!.retired).toBe(0)
+      expect(await store.articleProgress(T0)).toEqual(new Map([['alpha', { articleId: 'alpha', answered: 1, toReview: 1, latest: null, best: null }]]))
+    }
+  },
+  2: {
+    async seed(db) {
+      const q = question('beta', 1)
+      const attempt = { id: 'b1', questionId: q.id, articleId: 'beta', runId: null, chosen: q.answer, correct: true, at: T0 }
+      const review = { ...applyAttemptToReview(undefined, article('beta'), q, attempt), retired: 1 as const }
+      await db.table('attempts').add(attempt)
+      await db.table('reviews').add(review)
+      await db.table('cards').add(summaryOf(review))
+      await db.table('reports').add({ questionId: 'beta-q2', articleId: 'beta', articleTitle: 'Title of beta', prompt: 'Question 2 about beta?', reason: 'two answers fit', at: T0 })
+    },
+    async check(store) {
+      expect((await store.db.cards.get('beta-q1'))?.retired).toBe(1)
+      expect(await store.reports()).toEqual([{ questionId: 'beta-q2', articleId: 'beta', articleTitle: 'Title of beta', prompt: 'Question 2 about beta?', reason: 'two answers fit', at: T0 }])
+      expect((await store.reviewQueue(T0 + 400 * 86_400_000)).total).toBe(0)
     }
   }
 }
@@ -57,6 +77,8 @@ describe('progress database schema', () => {
       meta: 'key'
     })
     expect(Object.isFrozen(SCHEMA_V1)).toBe(true)
+    expect(SCHEMA_V2).toEqual({ ...SCHEMA_V1, cards: 'questionId, articleId', reports: 'questionId, articleId' })
+    expect(Object.isFrozen(SCHEMA_V2)).toBe(true)
   })
 
   it('lists versions 1, 2, 3... in order, each after 1 with an upgrade step', () => {
@@ -95,8 +117,10 @@ describe('progress database schema', () => {
   it('creates the tables and indexes the store queries', async () => {
     const db = new ProgressDb(freshName())
     await db.open()
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'meta', 'reviews', 'runs'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'cards', 'meta', 'reports', 'reviews', 'runs'])
     expect(db.reviews.schema.indexes.map((i) => i.name).sort()).toEqual(['articleId'])
+    expect(db.cards.schema.indexes.map((i) => i.name).sort()).toEqual(['articleId'])
+    expect(db.reports.schema.indexes.map((i) => i.name).sort()).toEqual(['articleId'])
     expect(db.runs.schema.indexes.map((i) => i.name)).toEqual(['[scope+startedAt]'])
     db.close()
   })

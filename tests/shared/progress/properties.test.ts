@@ -42,7 +42,7 @@ const card: fc.Arbitrary<StoredCard> = fc.record({
 })
 
 const review: fc.Arbitrary<ReviewRecord> = fc
-  .record({ articleId: id, articleTitle: text, card, missed: fc.constantFrom(0 as const, 1 as const), lastChosen: text, lastAt: millis, answers: count, question })
+  .record({ articleId: id, articleTitle: text, card, missed: fc.constantFrom(0 as const, 1 as const), lastChosen: text, lastAt: millis, answers: count, question, retired: fc.constantFrom(0 as const, 1 as const) })
   .map((r) => ({ ...r, questionId: r.question.id }))
 
 const run: fc.Arbitrary<QuizRun> = fc.record({

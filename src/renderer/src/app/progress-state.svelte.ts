@@ -1,6 +1,12 @@
 import type { DueSummary } from '@shared/progress/review'
 import type { ArticleProgress } from '../library/lib'
 import type { ProgressStore } from '../progress/progress-store'
+import { Settings } from '../settings/settings.svelte'
+
+/** The daily review limit as the user set it (read on each refresh, so a change applies at the next one). */
+export function storedDailyReviewLimit(): number {
+  return new Settings().values.dailyReviewLimit
+}
 
 /**
  * Progress figures the whole app shows (the due badge, the library's per-article progress), refreshed after
@@ -9,20 +15,27 @@ import type { ProgressStore } from '../progress/progress-store'
 export class ProgressState {
   #due = $state<DueSummary>({ dueNow: 0, nextDueAt: null })
   #toReview = $state(0)
+  #waiting = $state(0)
   #byArticle = $state<ReadonlyMap<string, ArticleProgress>>(new Map())
   #version = $state(0)
 
   constructor(
     readonly store: ProgressStore,
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
+    /** Most review cards a day (the setting); the badge and Review offer at most this many. */
+    readonly dailyLimit: () => number = storedDailyReviewLimit
   ) {}
 
   get due(): DueSummary {
     return this.#due
   }
-  /** Questions to review now: every missed one and every one FSRS says is due. */
+  /** Questions to review now: every missed one and every one FSRS says is due, up to what today's limit leaves. */
   get toReview(): number {
     return this.#toReview
+  }
+  /** Questions to review now that the daily limit holds back until tomorrow. */
+  get waiting(): number {
+    return this.#waiting
   }
   get byArticle(): ReadonlyMap<string, ArticleProgress> {
     return this.#byArticle
@@ -35,13 +48,14 @@ export class ProgressState {
   async refresh(): Promise<void> {
     const now = this.now()
     // Summaries only: reading the whole history here would queue behind (and delay) the next answer's save.
-    const [due, perArticle, queue] = await Promise.all([this.store.dueSummary(now), this.store.articleProgress(now), this.store.reviewQueue(now)])
+    const [due, perArticle, queue] = await Promise.all([this.store.dueSummary(now), this.store.articleProgress(now), this.store.reviewCount(now, this.dailyLimit())])
     const map = new Map<string, ArticleProgress>()
     for (const [id, p] of perArticle) {
       map.set(id, { answered: p.answered, due: p.toReview, best: p.best ? (p.best.total === 0 ? 0 : p.best.correct / p.best.total) : null })
     }
     this.#due = due
     this.#toReview = queue.total
+    this.#waiting = queue.waiting
     this.#byArticle = map
     this.#version++
   }

@@ -1,23 +1,54 @@
 import Dexie, { type DexieOptions } from 'dexie'
 import type { Question } from '@shared/quiz/model'
-import { parseProgressExport, serializeProgressExport } from '@shared/progress/export-format'
+import { parseBackup, serializeBackup, type Backup, type BackupArticle, type BackupParseResult } from '@shared/progress/backup'
 import { planMerge } from '@shared/progress/merge'
 import {
   AttemptSchema,
+  CardSummarySchema,
+  QuestionReportSchema,
   QuizRunSchema,
   ReviewRecordSchema,
+  summaryOf,
   type ArticleRef,
   type Attempt,
+  type CardSummary,
   type Millis,
   type ProgressData,
+  type QuestionReport,
   type QuizRun,
   type ReviewRecord,
   type RunScope,
-  type Score
+  type Score,
+  type StoredCard
 } from '@shared/progress/model'
-import { applyAttemptToReview, buildReviewQueue, dueCount, inReviewQueue, nextDue, type DueSummary, type ReviewQueue } from '@shared/progress/review'
+import {
+  applyAttemptToReview,
+  buildReviewQueue,
+  dueCount,
+  dueForecast,
+  inReviewQueue,
+  nextDue,
+  regradeReview,
+  selectForReview,
+  type DueSummary,
+  type ForecastDay,
+  type Grade,
+  type ReviewQueue
+} from '@shared/progress/review'
 import { applyAnswer, newRun, reconcileSession, resumeSession, startSession, type SessionState } from '@shared/progress/session'
-import { addToDaily, articleScores, localDayKey, mergeDaily, statsFromDaily, type DailyTotals, type DayKey, type ProgressStats } from '@shared/progress/stats'
+import {
+  addStudyTime,
+  addToDaily,
+  articleScores,
+  localDayKey,
+  mergeDaily,
+  statsFromDaily,
+  studyClockOf,
+  type DailyTotals,
+  type DayKey,
+  type ProgressStats,
+  type StudyClock
+} from '@shared/progress/stats'
 import { consoleWarn, MetaRecordSchema, ProgressDb, validRows, type Warn } from './db'
 
 /** What the store needs besides its database; every field has an app default, tests pass their own. */
@@ -36,6 +67,22 @@ export interface AnswerOutcome {
   attempt: Attempt
   review: ReviewRecord
   correct: boolean
+  /** The question's card before this answer (null for its first answer): a grade given afterwards starts from it. */
+  previousCard: StoredCard | null
+}
+
+/** Statistics with the study time (from answer times) and today's share of it. */
+export interface StudyStats extends ProgressStats {
+  studyMs: number
+  studyMsToday: number
+}
+
+/** The review queue at most a day's limit long, and how many more questions wait beyond the limit. */
+export interface LimitedQueue extends ReviewQueue {
+  /** Questions to review now that the daily limit holds back. */
+  waiting: number
+  /** Review answers already given today. */
+  doneToday: number
 }
 
 /** The result of an import: what was added or updated, or a message for the user (and nothing changed). */
@@ -63,6 +110,8 @@ export interface ResetCounts {
 }
 
 const LAST_SCOPE_KEY = 'lastScope'
+// Review answers given today, as `{"day":"YYYY-MM-DD","count":N}`: what the daily review limit counts against.
+const REVIEW_DAY_KEY = 'reviewDay'
 
 function defaultNewId(): string {
   const c = globalThis.crypto
@@ -109,9 +158,14 @@ export class ProgressStore {
   readonly #newId: () => string
   readonly #warn: Warn
   readonly #dayKey: DayKey
-  #reviews: Map<string, ReviewRecord> | null = null
+  // Card summaries (review records without their question), by question id; loaded on first use.
+  #reviews: Map<string, CardSummary> | null = null
+  // Ids of reported questions, loaded with the cards.
+  #reported: Set<string> | null = null
   // Answers per article per day, for statistics; loaded on first use like the review records.
   #daily: Map<string, DailyTotals> | null = null
+  // Study time per day, loaded with the daily totals.
+  #clock: StudyClock | null = null
   #tail: Promise<unknown> = Promise.resolve()
 
   constructor(
@@ -141,12 +195,23 @@ export class ProgressStore {
   }
 
   // Only from inside #exclusive.
-  async #loadedReviews(): Promise<Map<string, ReviewRecord>> {
-    if (!this.#reviews) {
-      const rows = validRows(ReviewRecordSchema, await this.db.reviews.toArray(), 'reviews', this.#warn)
+  // Only from inside #exclusive. Reads the small card summaries, not the full review records (see SCHEMA_V2).
+  async #loadedReviews(): Promise<Map<string, CardSummary>> {
+    if (!this.#reviews || !this.#reported) {
+      const db = this.db
+      const [cards, reported] = await db.transaction('r', db.cards, db.reports, () =>
+        Promise.all([db.cards.toArray(), db.reports.toCollection().primaryKeys()])
+      )
+      const rows = validRows(CardSummarySchema, cards, 'cards', this.#warn)
       this.#reviews = new Map(rows.map((r) => [r.questionId, r]))
+      this.#reported = new Set(reported)
     }
     return this.#reviews
+  }
+
+  async #reportedIds(): Promise<Set<string>> {
+    await this.#loadedReviews()
+    return this.#reported!
   }
 
   /** Loads the review records into memory (the app calls this at start, so the first queue is instant). */
@@ -157,15 +222,22 @@ export class ProgressStore {
   /** Drops the in-memory records; the next read loads them again from the database. */
   invalidate(): void {
     this.#reviews = null
+    this.#reported = null
     this.#daily = null
+    this.#clock = null
   }
 
   // Only from inside #exclusive.
   async #loadedDaily(): Promise<Map<string, DailyTotals>> {
     if (!this.#daily) {
       const daily = new Map<string, DailyTotals>()
-      for (const a of validRows(AttemptSchema, await this.db.attempts.toArray(), 'attempts', this.#warn)) this.#addDaily(daily, a)
+      const attempts = validRows(AttemptSchema, await this.db.attempts.toArray(), 'attempts', this.#warn)
+      for (const a of attempts) this.#addDaily(daily, a)
       this.#daily = daily
+      this.#clock = studyClockOf(
+        attempts.map((a) => a.at),
+        this.#dayKey
+      )
     }
     return this.#daily
   }
@@ -204,25 +276,29 @@ export class ProgressStore {
       }
       const cache = this.#reviews
       let review: ReviewRecord | undefined
+      let previousCard: StoredCard | null = null
       // The hot path talks to IndexedDB directly: Dexie's promise machinery adds about a millisecond per
       // transaction in Chromium (measured in scripts/bench-progress.ts), most of the budget of a save.
       // Dexie still owns the schema; nothing here uses its hooks or live queries, which would not see this write.
-      await nativeTransaction(this.db.backendDB(), runChanged ? ['attempts', 'reviews', 'runs'] : ['attempts', 'reviews'], (tx) => {
-        const write = (previous: ReviewRecord | undefined): void => {
+      await nativeTransaction(this.db.backendDB(), runChanged ? ['attempts', 'reviews', 'cards', 'runs'] : ['attempts', 'reviews', 'cards'], (tx) => {
+        const write = (previous: CardSummary | undefined): void => {
+          previousCard = previous?.card ?? null
           review = applyAttemptToReview(previous, article, question, attempt)
           tx.objectStore('attempts').add(attempt)
           tx.objectStore('reviews').put(review)
+          tx.objectStore('cards').put(summaryOf(review))
           if (runChanged) tx.objectStore('runs').put(next.run)
         }
         // With the cache loaded the transaction only writes: no read round trip before the answer is saved.
         if (cache) return write(cache.get(question.id))
-        const read = tx.objectStore('reviews').get(question.id)
-        read.onsuccess = () => write(validRows(ReviewRecordSchema, read.result === undefined ? [] : [read.result], 'reviews', this.#warn)[0])
+        const read = tx.objectStore('cards').get(question.id)
+        read.onsuccess = () => write(validRows(CardSummarySchema, read.result === undefined ? [] : [read.result], 'cards', this.#warn)[0])
       })
       // Only after commit: a failed save leaves the cache as the database is.
-      cache?.set(question.id, review!)
+      cache?.set(question.id, summaryOf(review!))
       if (this.#daily) this.#addDaily(this.#daily, attempt)
-      return { session: next, attempt, review: review!, correct }
+      if (this.#clock) addStudyTime(this.#clock, attempt.at, this.#dayKey)
+      return { session: next, attempt, review: review!, correct, previousCard }
     })
   }
 
@@ -264,6 +340,11 @@ export class ProgressStore {
     )
   }
 
+  /** Saves a run changed outside an answer (a reported question taken out of it). */
+  async saveRun(run: QuizRun): Promise<void> {
+    await this.#exclusive(() => this.db.runs.put(run))
+  }
+
   /** Remembers the scope open on screen, so a restart reopens it. */
   async setLastScope(scope: RunScope | null): Promise<void> {
     if (scope === null) await this.db.meta.delete(LAST_SCOPE_KEY)
@@ -286,13 +367,23 @@ export class ProgressStore {
   async resetArticle(articleId: string): Promise<ResetCounts> {
     const db = this.db
     return this.#exclusive(async () => {
-      const counts = await db.transaction('rw', db.attempts, db.reviews, db.runs, async () => ({
-        attempts: await db.attempts.where('articleId').equals(articleId).delete(),
-        reviews: await db.reviews.where('articleId').equals(articleId).delete(),
-        runs: await db.runs.where('[scope+startedAt]').between([articleId, Dexie.minKey], [articleId, Dexie.maxKey]).delete()
-      }))
+      const reportIds = await db.reports.where('articleId').equals(articleId).primaryKeys()
+      const counts = await db.transaction('rw', [db.attempts, db.reviews, db.cards, db.reports, db.runs], async () => {
+        const out = {
+          attempts: await db.attempts.where('articleId').equals(articleId).delete(),
+          reviews: await db.reviews.where('articleId').equals(articleId).delete(),
+          runs: await db.runs.where('[scope+startedAt]').between([articleId, Dexie.minKey], [articleId, Dexie.maxKey]).delete()
+        }
+        await db.cards.where('articleId').equals(articleId).delete()
+        await db.reports.where('articleId').equals(articleId).delete()
+        return out
+      })
       if (this.#reviews) for (const [id, r] of this.#reviews) if (r.articleId === articleId) this.#reviews.delete(id)
+      for (const id of reportIds) this.#reported?.delete(id)
       this.#daily?.delete(articleId)
+      // The study time of the deleted answers goes with them: rebuild it on next use.
+      this.#daily = null
+      this.#clock = null
       return counts
     })
   }
@@ -311,28 +402,45 @@ export class ProgressStore {
     }))
   }
 
-  /** The export file's text for all progress at `now` (for `window.api.exportProgress`). */
-  async exportAll(now: Millis): Promise<string> {
-    return serializeProgressExport(await this.readAll(), now)
+  /** Every valid report of a bad question, newest first. */
+  async reports(): Promise<QuestionReport[]> {
+    const rows = validRows(QuestionReportSchema, await this.db.reports.toArray(), 'reports', this.#warn)
+    return rows.sort((a, b) => b.at - a.at || (a.questionId < b.questionId ? -1 : 1))
   }
 
   /**
-   * Imports a progress file's text (from `window.api.importProgress`). Validates the whole file first; any
-   * problem returns `{ok: false, message}` for the user and changes nothing. A valid file is merged by id in
-   * one transaction (see `planMerge` for why merge, not replace).
+   * The backup file's text at `now`: all progress, the reports, and `articles` (the imported articles, which
+   * main keeps; the caller fetches them with `window.api.exportLibrary`).
    */
-  async importAll(text: string): Promise<ImportResult> {
-    const parsed = parseProgressExport(text, Date.now())
-    if (!parsed.ok) return parsed
-    return this.#exclusive(() => this.#merge(parsed.value))
+  async exportAll(now: Millis, articles: BackupArticle[] = []): Promise<string> {
+    const [data, reports] = await Promise.all([this.readAll(), this.reports()])
+    return serializeBackup({ ...data, reports, articles }, now)
   }
 
-  async #merge(incoming: ProgressData): Promise<ImportResult> {
+  /** Reads a backup file's text (format 2, or the progress-only format 1) without changing anything. */
+  parseImport(text: string): BackupParseResult {
+    return parseBackup(text)
+  }
+
+  /**
+   * Imports a backup or progress file's text (from `window.api.importProgress`). Validates the whole file first;
+   * any problem returns `{ok: false, message}` for the user and changes nothing. A valid file is merged by id in
+   * one transaction (see `planMerge` for why merge, not replace). Its articles are not restored here: main keeps
+   * articles, so the caller passes `parseImport(text).value.articles` to `window.api.restoreArticles` first.
+   */
+  async importAll(text: string | Backup): Promise<ImportResult> {
+    const parsed = typeof text === 'string' ? parseBackup(text, Date.now()) : { ok: true as const, value: text }
+    if (!parsed.ok) return parsed
+    return this.#exclusive(() => this.#merge(parsed.value, parsed.value.reports))
+  }
+
+  async #merge(incoming: ProgressData, reports: QuestionReport[] = []): Promise<ImportResult> {
     const db = this.db
     try {
       const written: ReviewRecord[] = []
       const added: Attempt[] = []
-      const counts = await db.transaction('rw', db.attempts, db.reviews, db.runs, async () => {
+      const newReports: QuestionReport[] = []
+      const counts = await db.transaction('rw', [db.attempts, db.reviews, db.cards, db.reports, db.runs], async () => {
         const [attemptIds, reviews, runs] = await Promise.all([
           db.attempts.toCollection().primaryKeys(),
           db.reviews.toArray(),
@@ -349,13 +457,23 @@ export class ProgressStore {
         )
         await db.attempts.bulkPut(plan.attempts)
         await db.reviews.bulkPut(plan.reviews)
+        await db.cards.bulkPut(plan.reviews.map(summaryOf))
         await db.runs.bulkPut(plan.runs)
+        // Reports: the first one of a question is kept (a report says the question is bad; a second adds nothing).
+        const have = new Set(await db.reports.toCollection().primaryKeys())
+        for (const r of reports) if (!have.has(r.questionId)) (have.add(r.questionId), newReports.push(r))
+        await db.reports.bulkPut(newReports)
         written.push(...plan.reviews)
         added.push(...plan.attempts)
         return { attempts: plan.attempts.length, reviews: plan.reviews.length, runs: plan.runs.length }
       })
-      for (const r of written) this.#reviews?.set(r.questionId, r)
-      if (this.#daily) for (const a of added) this.#addDaily(this.#daily, a)
+      for (const r of written) this.#reviews?.set(r.questionId, summaryOf(r))
+      for (const r of newReports) this.#reported?.add(r.questionId)
+      // Imported answers may be older than the latest one here: rebuild the totals and study time on next use.
+      if (added.length > 0) {
+        this.#daily = null
+        this.#clock = null
+      }
       return { ok: true as const, counts }
     } catch (e) {
       this.#warn(`progress: import failed: ${e instanceof Error ? e.message : String(e)}`)
@@ -364,29 +482,157 @@ export class ProgressStore {
   }
 
   /**
-   * Missed and due questions across all articles at `now`, grouped by article. Built in memory from the
-   * cached review records (loaded on first use), so it takes about a millisecond for 10,000 questions.
+   * Missed and due questions across all articles at `now`, grouped by article, most overdue first: at most
+   * `limit` minus the review answers already given today (the daily review limit), leaving out reported and
+   * retired questions. Chosen from the card summaries in memory; only the questions shown are read in full.
    */
-  async reviewQueue(now: Millis): Promise<ReviewQueue> {
-    return this.#exclusive(async () => buildReviewQueue((await this.#loadedReviews()).values(), now))
+  async reviewQueue(now: Millis, limit: number = Infinity): Promise<LimitedQueue> {
+    return this.#exclusive(async () => {
+      const cards = await this.#loadedReviews()
+      const doneToday = await this.#reviewsDoneToday(now)
+      const picked = selectForReview(cards.values(), now, { limit: Math.max(0, limit - doneToday), excluded: this.#reported! })
+      const rows = picked.ids.length === 0 ? [] : await this.db.reviews.bulkGet(picked.ids)
+      const records = validRows(ReviewRecordSchema, rows.filter((r) => r !== undefined), 'reviews', this.#warn)
+      return { ...buildReviewQueue(records, now), waiting: picked.waiting, doneToday }
+    })
+  }
+
+  /** How many questions `reviewQueue(now, limit)` would hold and how many wait, without reading any question. */
+  async reviewCount(now: Millis, limit: number = Infinity): Promise<{ total: number; waiting: number; doneToday: number }> {
+    return this.#exclusive(async () => {
+      const cards = await this.#loadedReviews()
+      const doneToday = await this.#reviewsDoneToday(now)
+      const picked = selectForReview(cards.values(), now, { limit: Math.max(0, limit - doneToday), excluded: this.#reported! })
+      return { total: picked.ids.length, waiting: picked.waiting, doneToday }
+    })
+  }
+
+  async #reviewsDoneToday(now: Millis): Promise<number> {
+    const row = await this.db.meta.get(REVIEW_DAY_KEY)
+    if (!row) return 0
+    try {
+      const value = JSON.parse(row.value) as { day?: unknown; count?: unknown }
+      return value.day === this.#dayKey(now) && typeof value.count === 'number' && Number.isInteger(value.count) && value.count >= 0 ? value.count : 0
+    } catch {
+      return 0
+    }
+  }
+
+  /** Counts one review answer given at `now` against the daily review limit. */
+  async noteReviewAnswer(now: Millis): Promise<void> {
+    await this.#exclusive(async () => {
+      const count = (await this.#reviewsDoneToday(now)) + 1
+      await this.db.meta.put({ key: REVIEW_DAY_KEY, value: JSON.stringify({ day: this.#dayKey(now), count }) })
+    })
+  }
+
+  /**
+   * Replaces the default grade of `questionId`'s latest answer with `grade` (Again / Hard / Good / Easy): its card
+   * is rescheduled from `previousCard` (from `recordAnswer`'s outcome). Resolves with the updated record after commit.
+   */
+  async gradeAnswer(questionId: string, previousCard: StoredCard | null, grade: Grade): Promise<ReviewRecord> {
+    const db = this.db
+    return this.#exclusive(async () => {
+      const updated = await db.transaction('rw', db.reviews, db.cards, async () => {
+        const stored = validRows(ReviewRecordSchema, [await db.reviews.get(questionId)].filter((r) => r !== undefined), 'reviews', this.#warn)[0]
+        if (!stored) throw new Error(`progress: no review record for ${questionId}`)
+        const next = regradeReview(stored, previousCard, grade)
+        await db.reviews.put(next)
+        await db.cards.put(summaryOf(next))
+        return next
+      })
+      this.#reviews?.set(questionId, summaryOf(updated))
+      return updated
+    })
+  }
+
+  /**
+   * Brings an article's review cards in line with the quiz the generator makes now (`liveIds`): cards of questions
+   * it no longer asks are retired (not due, not missed; their answers stay in history and statistics), and a
+   * retired card whose question is asked again comes back. Returns the ids of the article's reported questions,
+   * which the quiz leaves out. Call it whenever an article's quiz is loaded.
+   */
+  async prepareQuiz(articleId: string, liveIds: readonly string[], now: Millis): Promise<Set<string>> {
+    void now
+    const live = new Set(liveIds)
+    const db = this.db
+    return this.#exclusive(async () => {
+      const cards = await this.#loadedReviews()
+      const flips: string[] = []
+      for (const c of cards.values()) {
+        if (c.articleId !== articleId) continue
+        const shouldRetire = live.has(c.questionId) ? 0 : 1
+        if (c.retired !== shouldRetire) flips.push(c.questionId)
+      }
+      if (flips.length > 0) {
+        const changed = await db.transaction('rw', db.reviews, db.cards, async () => {
+          const rows = validRows(ReviewRecordSchema, (await db.reviews.bulkGet(flips)).filter((r) => r !== undefined), 'reviews', this.#warn)
+          const next = rows.map((r): ReviewRecord => ({ ...r, retired: live.has(r.questionId) ? 0 : 1 }))
+          await db.reviews.bulkPut(next)
+          await db.cards.bulkPut(next.map(summaryOf))
+          return next
+        })
+        for (const r of changed) cards.set(r.questionId, summaryOf(r))
+      }
+      const reported = new Set<string>()
+      for (const id of this.#reported!) if (live.has(id)) reported.add(id)
+      return reported
+    })
+  }
+
+  /**
+   * Records that the user finds `question` wrong or unclear (`reason` may be empty): it leaves the quiz and the
+   * review from now on; the report is kept on this machine, listed in Statistics and exported with the backup.
+   */
+  async reportQuestion(input: { article: ArticleRef; question: Pick<Question, 'id' | 'prompt'>; reason: string }, now: Millis): Promise<QuestionReport> {
+    const report: QuestionReport = {
+      questionId: input.question.id,
+      articleId: input.article.id,
+      articleTitle: input.article.title,
+      prompt: input.question.prompt,
+      reason: input.reason.trim().slice(0, 2000),
+      at: now
+    }
+    return this.#exclusive(async () => {
+      await this.#reportedIds()
+      await this.db.reports.put(report)
+      this.#reported!.add(report.questionId)
+      return report
+    })
+  }
+
+  /**
+   * Whether `questionId` still counts as missed: its latest answer (in a quiz or in Review) was wrong, it was not
+   * reported, and the generator still asks it. Synchronous, from memory; true while nothing is loaded yet.
+   */
+  isStillMissed(questionId: string): boolean {
+    const card = this.#reviews?.get(questionId)
+    if (this.#reported?.has(questionId)) return false
+    return !card || (card.missed === 1 && card.retired !== 1)
   }
 
   /** How many questions are due at `now` and the next due time after it (for the app's badge). */
   async dueSummary(now: Millis): Promise<DueSummary> {
     return this.#exclusive(async () => {
-      const reviews = [...(await this.#loadedReviews()).values()]
+      const reviews = [...(await this.#loadedReviews()).values()].filter((r) => !this.#reported!.has(r.questionId))
       return { dueNow: dueCount(reviews, now), nextDueAt: nextDue(reviews, now) }
     })
   }
 
+  /** Questions coming up for review on each of the next `days` days from `now` (today counts what is due or missed now). */
+  async forecast(now: Millis, days = 30): Promise<ForecastDay[]> {
+    return this.#exclusive(async () => dueForecast((await this.#loadedReviews()).values(), now, days, this.#dayKey, this.#reported!))
+  }
+
   /**
-   * Per article: answered questions, questions to review and scores, from the in-memory review records and
+   * Per article: answered questions, questions to review and scores, from the in-memory card summaries and
    * the (small) runs table. Cheap enough to call after every answer, unlike `stats` and `readAll`, which read
-   * every attempt.
+   * every attempt. Retired and reported questions count for neither.
    */
   async articleProgress(now: Millis): Promise<Map<string, ArticleProgressSummary>> {
     return this.#exclusive(async () => {
       const reviews = await this.#loadedReviews()
+      const reported = this.#reported!
       const runs = validRows(QuizRunSchema, await this.db.runs.toArray(), 'runs', this.#warn)
       const out = new Map<string, ArticleProgressSummary>()
       const entry = (articleId: string): ArticleProgressSummary => {
@@ -395,6 +641,7 @@ export class ProgressStore {
         return e
       }
       for (const r of reviews.values()) {
+        if (r.retired === 1 || reported.has(r.questionId)) continue
         const e = entry(r.articleId)
         e.answered++
         if (inReviewQueue(r, now)) e.toReview++
@@ -409,14 +656,17 @@ export class ProgressStore {
   }
 
   /**
-   * Per-article scores, accuracy by day and the streak at `now`. The first call reads every attempt (for
-   * 10,000, hundreds of milliseconds in Chromium); later ones use totals kept up to date in memory.
+   * Per-article scores, accuracy by day, the streak and the time spent studying at `now`. The first call reads
+   * every attempt (for 10,000, hundreds of milliseconds in Chromium); later ones use totals kept up to date in memory.
    */
-  async stats(now: Millis): Promise<ProgressStats> {
+  async stats(now: Millis): Promise<StudyStats> {
     return this.#exclusive(async () => {
       const daily = await this.#loadedDaily()
       const runs = validRows(QuizRunSchema, await this.db.runs.toArray(), 'runs', this.#warn)
-      return statsFromDaily(mergeDaily(daily.values()), runs, this.#dayKey(now))
+      const clock = this.#clock!
+      let studyMs = 0
+      for (const ms of clock.byDay.values()) studyMs += ms
+      return { ...statsFromDaily(mergeDaily(daily.values()), runs, this.#dayKey(now)), studyMs, studyMsToday: clock.byDay.get(this.#dayKey(now)) ?? 0 }
     })
   }
 }

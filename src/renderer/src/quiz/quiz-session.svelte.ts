@@ -2,6 +2,7 @@ import type { ArticleRef, RunScope } from '@shared/progress/model'
 import {
   advance,
   currentQuestionId,
+  reconcileSession,
   isFinished,
   missedQuestionIds,
   questionCount,
@@ -36,6 +37,8 @@ export class QuizSession {
   #state = $state.raw<SessionState | null>(null)
   #saving = $state(false)
   #error = $state<string | null>(null)
+  // Bumped when the store's view of a question changes outside this session (a review answer, a report).
+  #version = $state(0)
   readonly #byId: Map<string, Question>
 
   private constructor(
@@ -105,9 +108,11 @@ export class QuizSession {
   get missed(): MissedItem[] {
     if (!this.#state) return []
     const state = this.#state
+    void this.#version
+    // Only what is still missed: a question answered right since (in Review), reported or retired is not.
     return missedQuestionIds(state).flatMap((id) => {
       const question = this.#byId.get(id)
-      return question ? [{ question, chosen: state.answers[id]!.chosen }] : []
+      return question && this.store.isStillMissed(id) ? [{ question, chosen: state.answers[id]!.chosen }] : []
     })
   }
   /** Answers of this run by question id, for marking evidence of answered questions. */
@@ -144,6 +149,32 @@ export class QuizSession {
       this.#error = 'Your answer could not be saved, so it was not counted. Please try again.'
     } finally {
       this.#saving = false
+    }
+  }
+
+  /** Re-reads what the store says is still missed (after answers elsewhere, e.g. in Review). */
+  refresh(): void {
+    this.#version++
+  }
+
+  /**
+   * Takes a reported question out of this run: an unanswered one leaves the run (the run is saved); an answered
+   * one stays in the run's history but the quiz moves past it.
+   */
+  async drop(questionId: string): Promise<void> {
+    const state = this.#state
+    if (!state) return
+    this.#byId.delete(questionId)
+    this.#version++
+    if (questionId in state.answers) {
+      if (currentQuestionId(state) === questionId) this.#state = advance(state)
+      return
+    }
+    const available = new Set(state.run.questionIds.filter((id) => id !== questionId))
+    const next = reconcileSession(state, available, this.now())
+    if (next !== state) {
+      this.#state = next
+      await this.store.saveRun(next.run)
     }
   }
 
