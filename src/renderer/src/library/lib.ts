@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '@shared/ipc/contract'
+import type { ArticleSummary, ImportOutcome } from '@shared/ipc/contract'
 import { normalizeForSearch } from '@shared/search'
 
 /** What the library shows of a user's progress on one article. */
@@ -96,4 +96,19 @@ export function sortArticles(
           ? (a, b) => (progress.get(b.id)?.due ?? 0) - (progress.get(a.id)?.due ?? 0) || opened(b) - opened(a)
           : (a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true })
   return [...articles].sort((a, b) => by(a, b) || order.get(a.id)! - order.get(b.id)!)
+}
+
+/** What an import did, in words: which articles are new, which were already in the library. */
+export function importMessage(added: readonly ImportOutcome[], existing: readonly ImportOutcome[]): string {
+  const questions = (n: number): string => `${n} ${n === 1 ? 'question' : 'questions'}`
+  const quoted = (list: readonly ImportOutcome[]): string => list.map((o) => `“${o.summary.title}”`).join(', ')
+  const parts: string[] = []
+  if (added.length === 1) parts.push(`Imported “${added[0]!.summary.title}” with ${questions(added[0]!.summary.questionCount)}.`)
+  else if (added.length > 1) parts.push(`Imported ${added.length} articles.`)
+  if (existing.length > 0) {
+    const was = existing.length === 1 ? 'was' : 'were'
+    parts.push(added.length === 0 && existing.length === 1 ? `${quoted(existing)} is already in your library; it is open now.` : `${quoted(existing)} ${was} already in your library.`)
+  }
+  if (added.length === 0 && existing.length === 0) parts.push('Nothing was imported.')
+  return parts.join(' ')
 }

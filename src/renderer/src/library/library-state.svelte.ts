@@ -1,6 +1,6 @@
 import { MAX_IMPORT_BYTES, type ImportOutcome, type IpcResult, type OpenOutcome } from '@shared/ipc/contract'
 import type { AppState } from '../app/app-state.svelte'
-import { formatBytes } from './lib'
+import { formatBytes, importMessage } from './lib'
 
 /**
  * Imports and deletions, with the busy state the library shows while main parses an article and
@@ -90,17 +90,3 @@ function failureText(failures: readonly { name: string; error: { message: string
   return failures.map((f) => `“${f.name}”: ${f.error.message}`).join(' ')
 }
 
-/** What an import did, in words: which articles are new, which were already in the library. */
-export function importMessage(added: readonly ImportOutcome[], existing: readonly ImportOutcome[]): string {
-  const questions = (n: number): string => `${n} ${n === 1 ? 'question' : 'questions'}`
-  const quoted = (list: readonly ImportOutcome[]): string => list.map((o) => `“${o.summary.title}”`).join(', ')
-  const parts: string[] = []
-  if (added.length === 1) parts.push(`Imported “${added[0]!.summary.title}” with ${questions(added[0]!.summary.questionCount)}.`)
-  else if (added.length > 1) parts.push(`Imported ${added.length} articles.`)
-  if (existing.length > 0) {
-    const was = existing.length === 1 ? 'was' : 'were'
-    parts.push(added.length === 0 && existing.length === 1 ? `${quoted(existing)} is already in your library; it is open now.` : `${quoted(existing)} ${was} already in your library.`)
-  }
-  if (added.length === 0 && existing.length === 0) parts.push('Nothing was imported.')
-  return parts.join(' ')
-}

@@ -63,6 +63,16 @@ export class PendingDelete {
     this.#timer = setTimeout(() => void this.flush(), this.delayMs)
   }
 
+  /**
+   * Stops the time while the user is on the toast (pointer or keyboard focus), so reaching "Undo" never races
+   * the clock; when they leave, the full time starts again.
+   */
+  hold(held: boolean): void {
+    if (!this.#item) return
+    if (this.#timer !== null) clearTimeout(this.#timer)
+    this.#timer = held ? null : setTimeout(() => void this.flush(), this.delayMs)
+  }
+
   /** Cancels the waiting delete and returns it, or null when there is none. */
   undo(): PendingItem | null {
     const item = this.#item
