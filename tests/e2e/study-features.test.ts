@@ -30,9 +30,11 @@ async function titles(win: AppPage): Promise<string[]> {
 }
 
 /** Screenshots of the page as it is, light and dark, at 1280 and 700 px wide. */
-async function shots(win: AppPage, name: string): Promise<void> {
+async function shots(win: AppPage, name: string, showQuiz = false): Promise<void> {
   for (const width of [1280, 700]) {
     await win.page.setViewportSize({ width, height: 860 })
+    // On a narrow window the quiz is under the article: show it, as "Go to quiz" would.
+    if (showQuiz) await win.page.evaluate(() => document.querySelector('.quiz-pane .panel')?.scrollIntoView({ block: 'end' }))
     for (const colorScheme of ['light', 'dark'] as const) {
       await win.page.emulateMedia({ colorScheme })
       await win.screenshot(`${name}-${width}-${colorScheme}`)
@@ -76,7 +78,7 @@ describe('study features in real Chromium', () => {
     await page.getByTestId('final-score').waitFor()
     await expect(page.getByTestId('remaining').innerText()).resolves.toMatch(/^3 questions of this article not asked yet/)
     expect(await seriousViolations(page), 'end of a round').toEqual([])
-    await shots(win, 'quiz-round-end')
+    await shots(win, 'quiz-round-end', true)
 
     await page.getByRole('button', { name: 'More questions (3 left)' }).click()
     await expect(page.getByTestId('round').innerText()).resolves.toBe('Round 2 of 2')
@@ -140,7 +142,7 @@ describe('study features in real Chromium', () => {
     await page.keyboard.press('2')
     await page.locator('.feedback').waitFor()
     await expect(page.getByTestId('due-badge').count()).resolves.toBeLessThanOrEqual(1)
-    await shots(win, 'quiz-feedback-undo')
+    await shots(win, 'quiz-feedback-undo', true)
     await page.getByRole('button', { name: 'Undo answer' }).click()
     await expect(page.locator('.feedback').count()).resolves.toBe(0)
     await expect(questionId(win)).resolves.toBe(id)
