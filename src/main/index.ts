@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, screen, session, shell } from 'electron'
 import { MENU_CHANNEL, type MenuCommand } from '@shared/ipc/contract'
 import { ARTICLE_EXTENSIONS } from '@shared/import/format'
+import { MIN_WINDOW_SIZE } from '@shared/window-size'
 import { setupHandlers } from './handlers'
 import { electronPageFetch } from './import/electron-fetch'
 import { setTrustedOrigins, type IpcRegistrar } from './ipc'
@@ -121,8 +122,9 @@ function createWindow(): BrowserWindow {
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
     width: state.width,
     height: state.height,
-    minWidth: 420,
-    minHeight: 480,
+    // The layout is made and tested for this size and up (tests/e2e/layout-fixes.test.ts).
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'News Quiz',
     // Matches the page background of the current theme, so the window never flashes white or black.

@@ -24,10 +24,24 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolea
         item('&Import Progress…', 'import-progress', 'CmdOrCtrl+Shift+I'),
         item('Export &Questions…', 'export-questions', 'CmdOrCtrl+Shift+X'),
         { type: 'separator' },
+        item('Se&ttings…', 'show-settings', 'CmdOrCtrl+,'),
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]
     },
-    { role: 'editMenu' },
+    {
+      // Undo goes to the window, which takes back the last answer or delete, or undoes typing in a text field.
+      label: '&Edit',
+      submenu: [
+        item('&Undo', 'undo', 'CmdOrCtrl+Z'),
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' }
+      ]
+    },
     {
       label: '&View',
       submenu: [

@@ -226,6 +226,8 @@ export type MenuCommand =
   | 'export-progress'
   | 'import-progress'
   | 'show-shortcuts'
+  | 'show-settings'
+  | 'undo'
 
 export const MENU_CHANNEL = 'menu:command'
 export const MenuCommandSchema = v.picklist([
@@ -239,5 +241,7 @@ export const MenuCommandSchema = v.picklist([
   'show-stats',
   'export-progress',
   'import-progress',
-  'show-shortcuts'
+  'show-shortcuts',
+  'show-settings',
+  'undo'
 ] as const satisfies readonly MenuCommand[])

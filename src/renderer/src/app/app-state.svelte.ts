@@ -54,13 +54,29 @@ export class AppState {
     return null
   }
 
-  /** Loads the library list; opens `preferId`, or the first article when nothing is open yet. */
-  async refreshLibrary(preferId?: string): Promise<void> {
-    const list = this.unwrap(await this.api.listArticles())
-    if (list) this.#articles = list
-    const id = preferId ?? this.#study?.article.id ?? this.#articles[0]?.id
+  /**
+   * Loads the library list; opens `preferId` (when it is still in the library), or the first article when
+   * nothing is open yet. Says whether the list could be read.
+   */
+  async refreshLibrary(preferId?: string): Promise<boolean> {
+    const loaded = await this.reloadList()
+    const prefer = preferId && this.#articles.some((a) => a.id === preferId) ? preferId : undefined
+    const id = prefer ?? this.#study?.article.id ?? this.#articles[0]?.id
     if (id && id !== this.#study?.article.id) await this.open(id)
     this.#loading = false
+    return loaded
+  }
+
+  /** Reloads the library list only (opens nothing); says whether it could be read. */
+  async reloadList(): Promise<boolean> {
+    const list = this.unwrap(await this.api.listArticles())
+    if (list) this.#articles = list
+    return list !== null
+  }
+
+  /** Closes the article in the reader (it was deleted): the reader then says that nothing is open. */
+  close(): void {
+    this.#study = null
   }
 
   /** Opens an article in the reader. */

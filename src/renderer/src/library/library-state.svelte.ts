@@ -1,6 +1,6 @@
 import { MAX_IMPORT_BYTES, type ImportOutcome, type IpcResult, type OpenOutcome } from '@shared/ipc/contract'
 import type { AppState } from '../app/app-state.svelte'
-import { formatBytes } from './lib'
+import { formatBytes, importMessage } from './lib'
 
 /**
  * Imports and deletions, with the busy state the library shows while main parses an article and
@@ -51,27 +51,18 @@ export class LibraryState {
       const all = Array.isArray(value) ? value : [value]
       const failures = all.filter((o) => o.status === 'failed')
       const outcomes = all.filter((o): o is ImportOutcome => o.status !== 'failed')
-      if (failures.length > 0) {
-        // Each failed file says why; files that did import are still reported below.
-        const text = failures.map((f) => `“${f.name}”: ${f.error.message}`).join(' ')
-        this.app.notify({ kind: 'error', text: outcomes.length > 0 ? `${text} The other files were imported.` : text })
+      if (outcomes.length === 0) {
+        if (failures.length > 0) this.app.notify({ kind: 'error', text: failureText(failures) })
+        return false
       }
-      if (outcomes.length === 0) return false
-      await this.app.refreshLibrary()
-      const last = outcomes.at(-1)!
-      await this.app.open(last.summary.id)
-      const added = outcomes.filter((o) => o.status === 'added').length
-      const existing = outcomes.length - added
-      if (failures.length > 0) return true
-      this.app.notify({
-        kind: 'info',
-        text:
-          outcomes.length === 1
-            ? last.status === 'added'
-              ? `Imported “${last.summary.title}” with ${last.summary.questionCount} questions.`
-              : `“${last.summary.title}” is already in your library; it is open now.`
-            : `Imported ${added} article${added === 1 ? '' : 's'}${existing ? `; ${existing} already in your library` : ''}.`
-      })
+      await this.app.reloadList()
+      // Open what the user just added: the last new article, or the one already there when nothing was new.
+      const added = outcomes.filter((o) => o.status === 'added')
+      const shown = added.at(-1) ?? outcomes.at(-1)!
+      await this.app.open(shown.summary.id)
+      const text = importMessage(added, outcomes.filter((o) => o.status === 'exists'))
+      if (failures.length > 0) this.app.notify({ kind: 'error', text: `${failureText(failures)} ${text}` })
+      else this.app.notify({ kind: 'info', text })
       return true
     } finally {
       this.#running = this.#running.filter((r) => r.id !== job)
@@ -110,11 +101,15 @@ export class LibraryState {
     }
   }
 
-  /** Deletes an imported article after the user confirmed. */
+  /** Deletes an imported article for good (the undo time is over); the list is reloaded, nothing is opened. */
   async delete(id: string): Promise<boolean> {
     const result = this.app.unwrap(await this.api.deleteArticle(id))
-    if (!result) return false
-    await this.app.refreshLibrary()
-    return true
+    await this.app.reloadList()
+    return result !== null
   }
 }
+
+function failureText(failures: readonly { name: string; error: { message: string } }[]): string {
+  return failures.map((f) => `“${f.name}”: ${f.error.message}`).join(' ')
+}
+

@@ -388,6 +388,69 @@ export class ProgressStore {
     })
   }
 
+  /**
+   * Deletes every answer, review record and article run whose article is not in `articleIds` (the library as
+   * it is now), in one transaction. Cleans up what an earlier version left when it deleted an article but kept
+   * its progress. Review runs (`*review`) stay: their answers are removed with their articles. Refuses an
+   * empty set, which would mean the library could not be read rather than that it is empty.
+   */
+  async removeProgressOutside(articleIds: ReadonlySet<string>): Promise<ResetCounts> {
+    if (articleIds.size === 0) throw new Error('progress: refusing to remove the progress of every article')
+    const db = this.db
+    const keep = [...articleIds]
+    return this.#exclusive(async () => {
+      const counts = await db.transaction('rw', [db.attempts, db.reviews, db.cards, db.reports, db.runs], async () => {
+        // Card summaries and reports follow their review records (see SCHEMA_V2).
+        await db.cards.where('articleId').noneOf(keep).delete()
+        await db.reports.filter((r) => !articleIds.has(r.articleId)).delete()
+        return {
+          attempts: await db.attempts.where('articleId').noneOf(keep).delete(),
+          reviews: await db.reviews.where('articleId').noneOf(keep).delete(),
+          runs: await db.runs.filter((r) => typeof r.scope === 'string' && !r.scope.startsWith('*') && !articleIds.has(r.scope)).delete()
+        }
+      })
+      if (this.#reviews) for (const [id, r] of this.#reviews) if (!articleIds.has(r.articleId)) this.#reviews.delete(id)
+      if (this.#daily) for (const id of [...this.#daily.keys()]) if (!articleIds.has(id)) this.#daily.delete(id)
+      return counts
+    })
+  }
+
+  /** The stored review record of `questionId`, or null; read before an answer so the answer can be undone. */
+  async reviewRecord(questionId: string): Promise<ReviewRecord | null> {
+    return this.#exclusive(async () => {
+      const row = await this.db.reviews.get(questionId)
+      return row === undefined ? null : (validRows(ReviewRecordSchema, [row], 'reviews', this.#warn)[0] ?? null)
+    })
+  }
+
+  /**
+   * Takes back an answer `recordAnswer` saved: deletes its attempt, puts the question's review record back as
+   * it was before (`previous`; none when null) and the run as it was (`run`), in one transaction.
+   */
+  async undoAnswer(input: { attemptId: string; questionId: string; previous: ReviewRecord | null; run: QuizRun }): Promise<void> {
+    const db = this.db
+    const { attemptId, questionId, previous, run } = input
+    await this.#exclusive(async () => {
+      await db.transaction('rw', [db.attempts, db.reviews, db.cards, db.runs], async () => {
+        await db.attempts.delete(attemptId)
+        if (previous) {
+          await db.reviews.put(previous)
+          await db.cards.put(summaryOf(previous))
+        } else {
+          await db.reviews.delete(questionId)
+          await db.cards.delete(questionId)
+        }
+        await db.runs.put(run)
+      })
+      if (this.#reviews) {
+        if (previous) this.#reviews.set(questionId, summaryOf(previous))
+        else this.#reviews.delete(questionId)
+      }
+      // Daily totals only add up; they are read again on the next statistics call.
+      this.#daily = null
+    })
+  }
+
   /** Every valid record, in a stable order (attempts by time, reviews by question id, runs by start). */
   async readAll(): Promise<ProgressData> {
     return this.#exclusive(() => this.#readAll())

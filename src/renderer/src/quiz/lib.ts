@@ -60,3 +60,38 @@ export function positionLabel(index: number, count: number): string {
 export function scoreLabel(correct: number, total: number): string {
   return `${correct} of ${total} (${total === 0 ? 0 : Math.round((correct / total) * 100)}%)`
 }
+
+/**
+ * Which round `questionIds` (a run's questions) belongs to: the round holding most of them, the earlier on a
+ * tie; 0 when none of them is in any round (a run from before rounds, or of questions that vanished).
+ */
+export function roundOf(rounds: readonly (readonly Pick<Question, 'id'>[])[], questionIds: readonly string[]): number {
+  const ids = new Set(questionIds)
+  let best = 0
+  let bestCount = 0
+  rounds.forEach((round, i) => {
+    const n = round.filter((q) => ids.has(q.id)).length
+    if (n > bestCount) {
+      best = i
+      bestCount = n
+    }
+  })
+  return best
+}
+
+/** Questions in the rounds after round `index`: what "More questions" still has to ask. */
+export function questionsAfterRound(rounds: readonly (readonly unknown[])[], index: number): number {
+  return rounds.slice(index + 1).reduce((n, r) => n + r.length, 0)
+}
+
+/** "1 question", "3 questions". */
+export function questionsLabel(n: number): string {
+  return `${n} ${n === 1 ? 'question' : 'questions'}`
+}
+
+/** The option keys a question takes, for the hint under the quiz: "1–4", "1–3", or "T/F". */
+export function optionKeysHint(question: Pick<Question, 'kind' | 'options'>): string {
+  if (question.kind === 'true-false') return 'T/F'
+  const n = Math.min(9, question.options.length)
+  return n <= 1 ? '1' : `1–${n}`
+}

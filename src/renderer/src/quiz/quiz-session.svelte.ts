@@ -1,4 +1,4 @@
-import type { ArticleRef, RunScope } from '@shared/progress/model'
+import type { ArticleRef, QuizRun, ReviewRecord, RunScope } from '@shared/progress/model'
 import {
   advance,
   currentQuestionId,
@@ -11,7 +11,9 @@ import {
   type SessionState
 } from '@shared/progress/session'
 import type { Question } from '@shared/quiz/model'
+import { quizRounds } from '@shared/quiz/rounds'
 import type { ProgressStore } from '../progress/progress-store'
+import { questionsAfterRound, roundOf } from './lib'
 
 /** A question of a finished run that was missed, with the answer given. */
 export interface MissedItem {
@@ -25,6 +27,19 @@ export interface QuizSource {
   questions: readonly Question[]
   /** The article a question belongs to, for the progress record. */
   articleOf: (questionId: string) => ArticleRef
+  /**
+   * How many questions one round asks (read when a round starts, so a changed setting applies to the next
+   * round). Absent for a review run, which asks all its questions at once.
+   */
+  roundSize?: () => number
+}
+
+/** The answer that `undo` can take back: the last one given in this session. */
+interface UndoableAnswer {
+  attemptId: string
+  questionId: string
+  previous: ReviewRecord | null
+  before: SessionState
 }
 
 /**
@@ -39,6 +54,7 @@ export class QuizSession {
   #error = $state<string | null>(null)
   // Bumped when the store's view of a question changes outside this session (a review answer, a report).
   #version = $state(0)
+  #undoable = $state.raw<UndoableAnswer | null>(null)
   readonly #byId: Map<string, Question>
 
   private constructor(
@@ -52,15 +68,29 @@ export class QuizSession {
 
   /**
    * Resumes the latest run in the source's scope (dropping unanswered questions that no longer exist), or
-   * starts a full run over all the questions when there is none.
+   * starts a run over the first round (all the questions without rounds) when there is none.
    */
   static async open(store: ProgressStore, source: QuizSource, onAnswered: () => void, now: () => number = Date.now): Promise<QuizSession> {
     const session = new QuizSession(store, source, onAnswered, now)
     const available = new Set(source.questions.map((q) => q.id))
     const resumed = await store.resume(source.scope, available, now())
     // A resumed run only counts if its questions are still on offer (a run of vanished questions is history).
-    session.#state = resumed && resumed.run.questionIds.some((id) => available.has(id)) ? resumed : await store.startRun({ scope: source.scope, mode: 'full', questionIds: [...available] }, now())
+    session.#state =
+      resumed && resumed.run.questionIds.some((id) => available.has(id))
+        ? resumed
+        : await store.startRun({ scope: source.scope, mode: 'full', questionIds: session.#roundIds(0) }, now())
     return session
+  }
+
+  // The rounds as the setting cuts them now; one round of everything without rounds.
+  #rounds(): Question[][] {
+    const size = this.source.roundSize?.()
+    if (size === undefined) return [[...this.source.questions]]
+    return quizRounds(this.source.questions, size)
+  }
+
+  #roundIds(index: number): string[] {
+    return (this.#rounds()[index] ?? []).map((q) => q.id)
   }
 
   /** Starts a session over exactly `questionIds` (a review or retry run). */
@@ -119,6 +149,19 @@ export class QuizSession {
   get answers(): Readonly<Record<string, SessionAnswer>> {
     return this.#state?.answers ?? {}
   }
+  /** The round on screen (0-based) and how many rounds the article's quiz has. */
+  get round(): { index: number; count: number } {
+    const rounds = this.#rounds()
+    return { index: this.#state ? roundOf(rounds, this.#state.run.questionIds) : 0, count: rounds.length }
+  }
+  /** Questions in the rounds after this one: what "More questions" would go on with. */
+  get remaining(): number {
+    return questionsAfterRound(this.#rounds(), this.round.index)
+  }
+  /** Whether the last answer of this session can still be taken back. */
+  get canUndo(): boolean {
+    return this.#undoable !== null && !this.#saving
+  }
   get saving(): boolean {
     return this.#saving
   }
@@ -138,11 +181,13 @@ export class QuizSession {
     this.#saving = true
     this.#error = null
     try {
+      const previous = await this.store.reviewRecord(question.id)
       const outcome = await this.store.recordAnswer(
         { session: state, article: this.source.articleOf(question.id), question: $state.snapshot(question), chosen: option },
         this.now()
       )
       this.#state = outcome.session
+      this.#undoable = { attemptId: outcome.attempt.id, questionId: question.id, previous, before: state }
       this.onAnswered()
     } catch (e) {
       console.error('progress: could not save an answer', e)
@@ -183,16 +228,53 @@ export class QuizSession {
     if (this.#state && this.answer) this.#state = advance(this.#state)
   }
 
+  /**
+   * Takes back the last answer of this session (a misclick): its attempt, review state and run go back to how
+   * they were, and its question is on screen again, unanswered. False when there is nothing to undo or it failed.
+   */
+  async undo(): Promise<boolean> {
+    const last = this.#undoable
+    if (!last || this.#saving) return false
+    this.#saving = true
+    this.#error = null
+    try {
+      await this.store.undoAnswer({ attemptId: last.attemptId, questionId: last.questionId, previous: last.previous, run: last.before.run })
+      this.#state = last.before
+      this.#undoable = null
+      this.onAnswered()
+      return true
+    } catch (e) {
+      console.error('progress: could not undo an answer', e)
+      this.#error = 'The answer could not be taken back. It is still counted.'
+      return false
+    } finally {
+      this.#saving = false
+    }
+  }
+
+  async #startRun(mode: QuizRun['mode'], questionIds: string[]): Promise<void> {
+    this.#state = await this.store.startRun({ scope: this.source.scope, mode, questionIds }, this.now())
+    this.#undoable = null
+  }
+
   /** Starts a run over the questions missed in this one; false when none were missed. */
   async retryMissed(): Promise<boolean> {
     const ids = new Set(this.missed.map((m) => m.question.id))
     if (ids.size === 0) return false
-    this.#state = await this.store.startRun({ scope: this.source.scope, mode: 'retry', questionIds: [...ids] }, this.now())
+    await this.#startRun('retry', [...ids])
     return true
   }
 
-  /** Starts a new full run over every question. */
+  /** Starts the next round ("More questions"); false when this was the last one. */
+  async moreQuestions(): Promise<boolean> {
+    const ids = this.#roundIds(this.round.index + 1)
+    if (ids.length === 0) return false
+    await this.#startRun('full', ids)
+    return true
+  }
+
+  /** Starts over from the first round. */
   async restart(): Promise<void> {
-    this.#state = await this.store.startRun({ scope: this.source.scope, mode: 'full', questionIds: this.source.questions.map((q) => q.id) }, this.now())
+    await this.#startRun('full', this.#roundIds(0))
   }
 }
