@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
-import { REVIEW_SCOPE, type ProgressData } from '@shared/progress/model'
+import { REVIEW_SCOPE, summaryOf, type ProgressData } from '@shared/progress/model'
 import { advance, currentQuestionId, isFinished, retryRun, startSession, type SessionState } from '@shared/progress/session'
 import { fixedOffsetDayKey } from '@shared/progress/stats'
 import type { Question } from '@shared/quiz/model'
@@ -434,24 +434,27 @@ describe('a stored review record out of range', () => {
     const store = makeStore(undefined, warnings)
     const [q1] = quiz('alpha', 1)
     // Written by an older version from a crafted import: a reviewed card with stability 0 and a far-future lastAt.
-    await store.db.reviews.put({
+    const damaged = {
       questionId: q1!.id,
       articleId: 'alpha',
       articleTitle: 'Alpha',
-      card: { due: T0, stability: 0, difficulty: 5, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 3, lapses: 0, state: 2, last_review: T0 - DAY },
-      missed: 1,
+      card: { due: T0, stability: 0, difficulty: 5, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 3, lapses: 0, state: 2 as const, last_review: T0 - DAY },
+      missed: 1 as const,
       lastChosen: 'x',
       lastAt: Date.UTC(275000, 0, 1),
       answers: 3,
       question: q1!,
-      retired: 0
-    })
+      retired: 0 as const
+    }
+    // The record and its card summary (schema 2 keeps both), as that version would have written them.
+    await store.db.reviews.put(damaged)
+    await store.db.cards.put(summaryOf(damaged))
     const run = { id: 'run', scope: 'alpha', mode: 'full' as const, questionIds: [q1!.id], startedAt: T0, finishedAt: null, score: null }
     const out = await store.recordAnswer({ session: startSession(run), article: article('alpha'), question: q1!, chosen: q1!.answer }, T0)
     expect(out.review.answers).toBe(1)
     expect(out.review.lastAt).toBe(T0)
     expect(Number.isFinite(out.review.card.due)).toBe(true)
-    expect(warnings.join('\n')).toMatch(/skipped an invalid reviews record/)
+    expect(warnings.join('\n')).toMatch(/skipped an invalid (?:reviews|cards) record/)
     expect((await store.db.reviews.get(q1!.id))?.lastAt).toBe(T0)
   })
 })

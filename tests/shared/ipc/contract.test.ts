@@ -65,7 +65,13 @@ describe('every channel', () => {
     ['deleteArticle', 'library:delete', [['good-id']], [[], ['good-id/..']]],
     ['exportProgress', 'progress:export', [['{}']], [[], [{}]]],
     ['importProgress', 'progress:import', [[]], [['x']]],
-    ['openExternal', 'shell:open-external', [['https://en.wikinews.org/wiki/X']], [[], ['not a url'], [`https://x.org/${'a'.repeat(2048)}`]]]
+    ['openExternal', 'shell:open-external', [['https://en.wikinews.org/wiki/X']], [[], ['not a url'], [`https://x.org/${'a'.repeat(2048)}`]]],
+    ['cancelImport', 'library:cancel-import', [['job-1']], [[], ['Job 1!'], ['job-1', 2]]],
+    ['addFromLink', 'library:add-link', [[{ url: 'https://en.wikinews.org/wiki/X', requestId: 'req-1' }]], [[], ['https://en.wikinews.org/wiki/X'], [{ url: '', requestId: 'req-1' }]]],
+    ['cancelLink', 'library:cancel-link', [['req-1']], [[], ['req 1!']]],
+    ['exportQuestions', 'questions:export', [[{ format: 'apkg', scope: { kind: 'all' } }], [{ format: 'tsv', scope: { kind: 'article', id: 'good-id' } }]], [[], [{ format: 'pdf', scope: { kind: 'all' } }], [{ format: 'tsv', scope: { kind: 'questions', label: 'missed', items: [] } }]]],
+    ['exportArticles', 'library:export', [[]], [['x']]],
+    ['restoreArticles', 'library:restore', [[[]]], [[], [{}], ['x']]]
   ]
 
   it('has a row here for each channel', () => {
@@ -89,10 +95,9 @@ describe('every channel', () => {
 describe('menu commands', () => {
   it('accepts exactly the commands the menu sends, on its own channel', () => {
     expect(MENU_CHANNEL).toBe('menu:command')
-    for (const c of ['open-article', 'paste-article', 'show-library', 'show-reader', 'show-review', 'show-stats', 'export-progress', 'import-progress', 'show-shortcuts']) {
-      expect(accepts(MenuCommandSchema, c), c).toBe(true)
-    }
-    expect(MenuCommandSchema.options).toHaveLength(9)
+    const commands = ['open-article', 'paste-article', 'add-link', 'export-questions', 'show-library', 'show-reader', 'show-review', 'show-stats', 'export-progress', 'import-progress', 'show-shortcuts', 'show-settings', 'undo']
+    for (const c of commands) expect(accepts(MenuCommandSchema, c), c).toBe(true)
+    expect(MenuCommandSchema.options).toHaveLength(commands.length)
     expect(accepts(MenuCommandSchema, 'quit')).toBe(false)
   })
 })

@@ -10,7 +10,8 @@ import type { Question, QuestionKind } from '@shared/quiz/model'
 const runs = { seed: 13, numRuns: 150 }
 
 const KINDS: QuestionKind[] = ['who-did-what', 'when', 'who-what-where', 'how-many', 'who-said', 'true-false', 'cloze', 'what']
-const millis = fc.integer({ min: 0, max: 4_102_444_800_000 })
+// Times in the window a progress file may hold (2000 to the start of 2026, before any test's 'now').
+const millis = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2026, 0, 1) })
 const id = fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' })
 const text = fc.string({ maxLength: 40, unit: 'grapheme' })
 // JSON has no -0, so a stored -0 would come back as 0: FSRS never produces one.
@@ -23,17 +24,18 @@ const question: fc.Arbitrary<Question> = fc.record({
   prompt: text,
   options: fc.array(text, { minLength: 1, maxLength: 4 }),
   answer: text,
-  evidence: fc.record({ paragraph: count, start: count, end: count, text }),
+  evidence: fc.record({ paragraph: count, start: count, length: count, text }).map(({ length, ...e }) => ({ ...e, end: e.start + length })),
   explanation: text,
   rank: count
 })
 
 const card: fc.Arbitrary<StoredCard> = fc.record({
   due: millis,
-  stability: finite,
-  difficulty: finite,
-  elapsed_days: finite,
-  scheduled_days: finite,
+  // Within ts-fsrs's bounds, as a progress file must be (src/shared/progress/model.ts).
+  stability: fc.double({ noNaN: true, min: 1, max: 1000 }),
+  difficulty: fc.double({ noNaN: true, min: 1, max: 10 }),
+  elapsed_days: fc.double({ noNaN: true, min: 0, max: 1000 }),
+  scheduled_days: fc.double({ noNaN: true, min: 0, max: 1000 }),
   learning_steps: count,
   reps: count,
   lapses: count,
@@ -52,7 +54,7 @@ const run: fc.Arbitrary<QuizRun> = fc.record({
   questionIds: fc.array(id, { maxLength: 4 }),
   startedAt: millis,
   finishedAt: fc.option(millis, { nil: null }),
-  score: fc.option(fc.record({ correct: count, total: count }), { nil: null })
+  score: fc.option(fc.record({ correct: count, extra: count }).map(({ correct, extra }) => ({ correct, total: correct + extra })), { nil: null })
 })
 
 /** An answer. Its id is unique per answer (a random UUID in the app), so the id decides every other field. */
