@@ -43,20 +43,26 @@ describe('a 1 MB article (real Chromium, quiz made in the worker)', () => {
       requestAnimationFrame(tick)
     })
     await page.getByRole('button', { name: 'Open file…' }).click()
-    await page.getByRole('status').filter({ hasText: 'Reading the article and writing its quiz' }).waitFor()
-    // The user can move around while it works.
+    const busy = page.getByRole('status').filter({ hasText: 'Reading the article and writing its quiz' })
+    await busy.waitFor()
+    // Main keeps answering while the article is read and its quiz made: calls made during the import return at
+    // once. With the work on main's own thread, a call made meanwhile would only return after it.
+    const latencies: number[] = []
+    while (latencies.length < 20 && (await busy.count()) > 0) {
+      latencies.push(await page.evaluate(async () => {
+        const t = performance.now()
+        await (window as unknown as { api: { listArticles(): Promise<{ ok: boolean }> } }).api.listArticles()
+        return performance.now() - t
+      }))
+    }
+    expect(latencies.length, 'calls made while the import ran').toBeGreaterThan(0)
+    expect(Math.max(...latencies), latencies.join(', ')).toBeLessThan(1000)
+    // The user can move around while it works, and the page keeps drawing.
     await page.getByRole('button', { name: /^Statistics/ }).click()
     await page.getByRole('heading', { name: 'Statistics' }).waitFor()
     const framesMeanwhile = await page.evaluate(() => (window as unknown as { frames_: number }).frames_)
     expect(framesMeanwhile).toBeGreaterThan(0)
-    // And main keeps answering while the quiz is made: each call returns before the import ends. With the quiz
-    // made on main's own thread, a call made during generation would only return after it.
-    for (let i = 0; i < 4; i++) {
-      await page.waitForTimeout(1000)
-      expect(await page.evaluate(async () => (await (window as unknown as { api: { listArticles(): Promise<{ ok: boolean }> } }).api.listArticles()).ok)).toBe(true)
-      expect(await page.getByText(/Imported “A long report/).count(), `call ${i + 1} waited for the import`).toBe(0)
-    }
-    await page.getByText(/Imported “A long report on iodine in schools” with \d+ questions/).waitFor({ timeout: 180_000 })
+    await page.getByText(/Imported “A long report on iodine in schools” with \d+ questions?/).waitFor({ timeout: 180_000 })
     await page.getByRole('heading', { level: 1, name: 'A long report on iodine in schools' }).waitFor()
     expect(win.errors).toEqual([])
     await win.close()

@@ -65,7 +65,7 @@ describe('study features in real Chromium', () => {
     let win = await app.launch({ profileDir: profile })
     const { page } = win
     await page.locator('[data-question-id]').waitFor()
-    // The seed (687 words, 17 questions) asks 14 in its first round: one per 50 words.
+    // The seed (687 words, 23 questions) asks 14 in its first round: one per 50 words.
     await expect(page.getByTestId('round').innerText()).resolves.toBe('Round 1 of 2')
     await expect(page.getByTestId('question-count').innerText()).resolves.toBe('14')
     const first = new Set<string>()
@@ -76,13 +76,13 @@ describe('study features in real Chromium', () => {
     }
     expect(first.size).toBe(14)
     await page.getByTestId('final-score').waitFor()
-    await expect(page.getByTestId('remaining').innerText()).resolves.toMatch(/^3 questions of this article not asked yet/)
+    await expect(page.getByTestId('remaining').innerText()).resolves.toMatch(/^9 questions of this article not asked yet/)
     expect(await seriousViolations(page), 'end of a round').toEqual([])
     await shots(win, 'quiz-round-end', true)
 
-    await page.getByRole('button', { name: 'More questions (3 left)' }).click()
+    await page.getByRole('button', { name: 'More questions (9 left)' }).click()
     await expect(page.getByTestId('round').innerText()).resolves.toBe('Round 2 of 2')
-    await expect(page.getByTestId('question-count').innerText()).resolves.toBe('3')
+    await expect(page.getByTestId('question-count').innerText()).resolves.toBe('9')
     // Focus is on the new question, so the keys go on working.
     await expect(page.evaluate(() => document.activeElement?.classList.contains('prompt'))).resolves.toBe(true)
     const second = (await questionId(win))!
@@ -97,7 +97,7 @@ describe('study features in real Chromium', () => {
     await win.page.getByText(/1 answered/).waitFor()
     await win.page.getByRole('button', { name: /^Library/ }).click()
     const seed = win.page.getByRole('list', { name: 'Articles' }).locator('li', { hasText: 'Trump and Putin' })
-    await expect(seed.locator('.progress').innerText()).resolves.toMatch(/ANSWERED\s*15\/17/i)
+    await expect(seed.locator('.progress').innerText()).resolves.toMatch(/ANSWERED\s*15\/23/i)
     expect(win.errors).toEqual([])
   }, SLOW)
 
@@ -123,11 +123,11 @@ describe('study features in real Chromium', () => {
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
 
-    // A new article's first round now asks 5 (the robotics article has 16 questions: 4 rounds).
+    // A new article's first round now asks 5 (the robotics article has 8 questions: 2 rounds).
     await page.getByRole('button', { name: /^Library/ }).click()
     await page.getByRole('button', { name: /all-girl Afghan team/ }).click()
     await expect(page.getByTestId('question-count').innerText()).resolves.toBe('5')
-    await expect(page.getByTestId('round').innerText()).resolves.toBe('Round 1 of 4')
+    await expect(page.getByTestId('round').innerText()).resolves.toBe('Round 1 of 2')
     // Opening an article puts focus on its title.
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('article-title')
     expect(win.errors).toEqual([])
