@@ -229,10 +229,10 @@ export function studyClockOf(times: Iterable<Millis>, dayKey: DayKey): StudyCloc
   return clock
 }
 
-/** "1 h 5 min", "12 min", "< 1 min": short enough for a statistics tile. */
+/** "1 h 5 min", "12 min", "under a minute". */
 export function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000)
-  if (minutes < 1) return ms > 0 ? '< 1 min' : '0 min'
+  if (minutes < 1) return ms > 0 ? 'under a minute' : '0 min'
   const h = Math.floor(minutes / 60)
   const m = minutes % 60
   return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`

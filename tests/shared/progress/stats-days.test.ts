@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { QuizRun } from '@shared/progress/model'
-import { articleScores, formatDuration, localDayKey, statsFromDaily } from '@shared/progress/stats'
+import { articleScores, localDayKey, statsFromDaily } from '@shared/progress/stats'
 import { DAY, T0 } from './fixtures'
 
 // The unit tests run in UTC, Los Angeles and Kolkata (vitest.config.mts): what the app shows as "today" must
@@ -71,15 +71,5 @@ describe('articleScores whatever order runs load in', () => {
     expect(stats.accuracy.map((d) => d.day)).toEqual(['2026-11-27', '2026-11-28'])
     expect([stats.totalAnswers, stats.totalCorrect]).toEqual([5, 4])
     expect(stats.streak).toEqual({ current: 2, best: 2, studiedToday: true })
-  })
-})
-
-describe('formatDuration', () => {
-  it('is short enough for a statistics tile', () => {
-    expect(formatDuration(0)).toBe('0 min')
-    expect(formatDuration(20_000)).toBe('< 1 min')
-    expect(formatDuration(12 * 60_000)).toBe('12 min')
-    expect(formatDuration(65 * 60_000)).toBe('1 h 5 min')
-    expect(formatDuration(120 * 60_000)).toBe('2 h')
   })
 })
