@@ -150,22 +150,20 @@ export interface ReviewRecord {
   retired: 0 | 1
 }
 
-// The fields a review record shares with its card summary (see `CardSummarySchema`), written once.
-const CARD_SUMMARY_ENTRIES = {
-  questionId: Id,
-  articleId: Id,
-  articleTitle: Text,
-  card: StoredCardSchema,
-  missed: v.picklist([0, 1] as const),
-  lastChosen: Text,
-  lastAt: Millis,
-  answers: Count,
-  retired: v.optional(v.picklist([0, 1] as const), 0)
-}
-
 /** Validates a `ReviewRecord`, including that its snapshot is of the same question. */
 export const ReviewRecordSchema = v.pipe(
-  v.object({ ...CARD_SUMMARY_ENTRIES, question: QuestionSnapshotSchema }),
+  v.object({
+    questionId: Id,
+    articleId: Id,
+    articleTitle: Text,
+    card: StoredCardSchema,
+    missed: v.picklist([0, 1] as const),
+    lastChosen: Text,
+    lastAt: Millis,
+    answers: Count,
+    question: QuestionSnapshotSchema,
+    retired: v.optional(v.picklist([0, 1] as const), 0)
+  }),
   v.check((r) => r.question.id === r.questionId, 'question.id differs from questionId')
 )
 
@@ -183,7 +181,17 @@ export function summaryOf(r: ReviewRecord): CardSummary {
 }
 
 /** Validates a `CardSummary` from the database. */
-export const CardSummarySchema = v.object(CARD_SUMMARY_ENTRIES)
+export const CardSummarySchema = v.object({
+  questionId: Id,
+  articleId: Id,
+  articleTitle: Text,
+  card: StoredCardSchema,
+  missed: v.picklist([0, 1] as const),
+  lastChosen: Text,
+  lastAt: Millis,
+  answers: Count,
+  retired: v.optional(v.picklist([0, 1] as const), 0)
+})
 
 /** A question the user reported as wrong or unclear: it leaves the quiz and review, and is kept to be looked at. */
 export interface QuestionReport {
