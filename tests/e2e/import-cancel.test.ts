@@ -64,7 +64,7 @@ describe('a stuck import in real Chromium', () => {
       await cancel.focus()
       await win.page.keyboard.press('Enter')
       await expect(win.page.getByText('The import was cancelled; nothing was changed.').waitFor()).resolves.toBeUndefined()
-      await expect(cancel.count()).resolves.toBe(0)
+      await expect.poll(() => cancel.count()).toBe(0)
       await win.screenshot(`import-cancelled-${colorScheme}-${width}`)
       const titles = await win.page.getByRole('list', { name: 'Articles' }).locator('li').allInnerTexts()
       expect(titles.some((t) => t.includes('A stuck paste'))).toBe(false)

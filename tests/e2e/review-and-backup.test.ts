@@ -108,7 +108,7 @@ describe('review that asks first, grades, reports and a whole backup (real Chrom
     await expect(card.getByTestId('card-article').innerText()).resolves.toMatch(SEED_TITLE)
     const q1 = await onScreen(win, seed)
     await expect(card.innerText()).resolves.not.toContain(q1.evidence.text)
-    await expect(card.locator('.option.correct, .feedback, .grades').count()).resolves.toBe(0)
+    await expect.poll(() => card.locator('.option.correct, .feedback, .grades').count()).toBe(0)
     await expect(card.innerText()).resolves.toContain('1 of 10')
     await shots(win, 'review-ask')
 

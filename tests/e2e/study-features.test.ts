@@ -19,7 +19,7 @@ const questionId = (win: AppPage): Promise<string | null> => win.page.locator('[
 /** Answers the question on screen by key ("1": the first option) and moves on with Enter. */
 async function answerAndGoOn(win: AppPage): Promise<void> {
   await win.page.locator('[data-question-id]').waitFor()
-  await expect(win.page.locator('.feedback').count()).resolves.toBe(0)
+  await expect.poll(() => win.page.locator('.feedback').count()).toBe(0)
   await win.page.keyboard.press('1')
   await win.page.locator('.feedback').waitFor()
   await win.page.keyboard.press('Enter')
@@ -144,7 +144,7 @@ describe('study features in real Chromium', () => {
     await expect(page.getByTestId('due-badge').count()).resolves.toBeLessThanOrEqual(1)
     await shots(win, 'quiz-feedback-undo', true)
     await page.getByRole('button', { name: 'Undo answer' }).click()
-    await expect(page.locator('.feedback').count()).resolves.toBe(0)
+    await expect.poll(() => page.locator('.feedback').count()).toBe(0)
     await expect(questionId(win)).resolves.toBe(id)
     await page.getByText(/0 answered/).waitFor()
     // The badge follows once the figures are read again.

@@ -86,12 +86,12 @@ describe('study-loop bugs in real Chromium', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Articles' }).locator('.title').allInnerTexts()).not.toContain('Night trains return to the northern line')
     await page.getByRole('button', { name: /^Read & quiz/ }).click()
     await page.getByText('No article is open.').waitFor()
-    await expect(page.locator('[data-question-id]').count()).resolves.toBe(0)
+    await expect.poll(() => page.locator('[data-question-id]').count()).toBe(0)
 
     // When the undo time is over the delete is done: no answer, review card or run of it remains.
     await page.getByTestId('undo-toast').waitFor({ state: 'detached', timeout: 20_000 })
     await expect.poll(() => progressOf(win, id)).toEqual({ attempts: 0, reviews: 0, runs: 0 })
-    await expect(page.getByTestId('due-badge').count()).resolves.toBe(0)
+    await expect.poll(() => page.getByTestId('due-badge').count()).toBe(0)
     expect(win.errors).toEqual([])
   }, SLOW)
 
@@ -133,7 +133,7 @@ describe('study-loop bugs in real Chromium', () => {
     win = await app.launch({ profileDir: profile })
     await win.page.locator('[data-question-id]').waitFor()
     await expect.poll(() => progressOf(win, 'deleted-article-1')).toEqual({ attempts: 0, reviews: 0, runs: 0 })
-    await expect(win.page.getByTestId('due-badge').count()).resolves.toBe(0)
+    await expect.poll(() => win.page.getByTestId('due-badge').count()).toBe(0)
     expect(win.errors).toEqual([])
   }, SLOW)
 
@@ -172,7 +172,7 @@ describe('study-loop bugs in real Chromium', () => {
     await page.locator('.evidence.active').first().waitFor()
     await page.keyboard.press('Enter')
     await expect.poll(() => questionId(win)).not.toBe(first)
-    await expect(page.locator('.feedback').count()).resolves.toBe(0)
+    await expect.poll(() => page.locator('.feedback').count()).toBe(0)
     expect(win.errors).toEqual([])
   }, SLOW)
 

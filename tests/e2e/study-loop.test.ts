@@ -137,7 +137,7 @@ describe('the study loop in real Chromium: quiz, evidence, restart, review', () 
     await win.page.getByRole('heading', { name: 'Review done' }).waitFor()
     await win.page.getByRole('button', { name: 'Back to Review' }).first().click()
     await win.page.getByText('Nothing to review.').waitFor()
-    await expect(win.page.getByTestId('due-badge').count()).resolves.toBe(0)
+    await expect.poll(() => win.page.getByTestId('due-badge').count()).toBe(0)
     await expect(win.page.getByTestId('due-summary').innerText()).resolves.toMatch(/^0 to review now · next due/)
 
     // Statistics reflect the answers.
