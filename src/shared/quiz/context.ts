@@ -165,3 +165,10 @@ export function withoutLeadingConjunction(text: string): string {
   const m = /^(?:But|And|Yet|So),?\s+(\S)/.exec(text)
   return m ? m[1]!.toUpperCase() + text.slice(m[0].length) : text
 }
+
+/** The story's cast: entities named at least twice, most-named first (at most five). */
+export function storyCast(ctx: QuizContext): Set<string> {
+  const counts = new Map<string, number>()
+  for (const m of ctx.entities.mentions) counts.set(m.entity.key, (counts.get(m.entity.key) ?? 0) + 1)
+  return new Set([...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k]) => k))
+}

@@ -28,6 +28,7 @@ export type GateName =
   | 'options-fit'
   | 'pronoun-key'
   | 'story-fact'
+  | 'on-story'
   | 'fair-true-false'
 
 /** What the gates know about the article beyond the context: computed once per generation. */
@@ -47,6 +48,9 @@ export interface GateContext {
 
 const CONNECTIVES = [...words.leadingConnectives].sort((a, b) => b.length - a.length)
 const SHELL = new Set(words.shellNouns)
+const ATTRIBUTION_VERBS = new Set(words.attributionVerbs)
+const ATTRIBUTION_BEFORE = [...words.attributionBefore].sort((a, b) => b.length - a.length)
+const CHANGE_WORDS = [...words.changeWords].sort((a, b) => b.length - a.length)
 const UNIQUE = new Set(words.uniqueNouns)
 // Compiled once: a pattern with \p{L} is costly to build, and the gates run on every candidate.
 const FIRST_PERSON_RE = words.firstPerson.map((w) => [w, new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}'’])`, w === 'I' ? 'u' : 'iu')] as const)
@@ -356,8 +360,21 @@ export const noGiveaway: Gate = {
       const hit = termPattern(g, key).exec(prompt)
       if (hit) return `“${hit[0]}” in the prompt points to ${key.name}`
     }
-    return null
+    return headlineGiveaway(q, g, key)
   }
+}
+
+/**
+ * The headline is read before any question: a place, organisation or outlet it names (or implies, as "Putin"
+ * implies Russia) is no longer a thing to find out. People are spared: a story's headline names its actors, and
+ * which of them did each thing is what the questions ask.
+ */
+function headlineGiveaway(q: Question, g: GateContext, key: WorldEntity | undefined): string | null {
+  if (!key || key.type === 'person' || q.kind === 'who-did-what' || q.kind === 'true-false') return null
+  const title = g.ctx.article.title
+  const titleWords = title.match(/[\p{L}\p{N}]+/gu) ?? []
+  const word = termPattern(g, key).exec(title)?.[0] ?? (q.answer.match(/[\p{Lu}][\p{L}\p{N}]*/gu) ?? []).find((k) => k.length >= 4 && titleWords.some((w) => sharesStem(w, k)))
+  return word ? `the headline says “${word}”, which gives away “${q.answer}”` : null
 }
 
 const termCache = new WeakMap<GateContext, Map<string, RegExp>>()
@@ -448,7 +465,7 @@ function sameKindValue(q: Question, s: Sentence, g: GateContext): boolean {
 /** Options that fit: no option twice under two spellings, none the prompt itself names, people of the story's time. */
 export const optionsFit: Gate = {
   name: 'options-fit',
-  rule: 'no option repeated under another spelling or named in the prompt; people offered were in public life at the story’s date',
+  rule: 'no option repeated under another spelling or named in the prompt, no figure the prompt’s other figures work out; people offered were in public life at the story’s date',
   check(q, g) {
     if (q.kind === 'true-false') return null
     const opts = q.options
@@ -479,6 +496,8 @@ export const optionsFit: Gate = {
       const at = q.evidence.text.indexOf(q.answer)
       if (at >= 0 && /^\s+(?:is|are|was|were|had|have|has|will|would|could|can|may|might|did|do|does)\b/.test(q.evidence.text.slice(at + q.answer.length))) return 'the key is the subject of a reported clause, not the object of the act'
     }
+    const worked = workedOut(q)
+    if (worked) return worked
     if (g.year !== null) {
       for (const o of opts) {
         const e = entityFor(o, g)
@@ -487,6 +506,48 @@ export const optionsFit: Gate = {
     }
     return null
   }
+}
+
+// Figures a prompt may hold beside its gap: numerals (not ordinals like "62nd") and number words.
+const FIG = String.raw`(?:\d+(?:[.,]\d+)*(?!\d|st\b|nd\b|rd\b|th\b)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)(?![\p{L}]))`
+const GAP = String.raw`(?:_____|how (?:many|much))`
+const HAS_FIGURE = new RegExp(`(?<![\\p{L}\\d])${FIG}`, 'iu')
+// "eleven women and nine men": the parts of a whole, which add up to it.
+const PARTS = new RegExp(`(?<![\\p{L}\\d])${FIG}\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s*(?:,|,? and|,? or|plus)\\s+${FIG}\\s+[\\p{L}-]+`, 'iu')
+// "from five to _____", "from _____ people to six": the other end of a change.
+const SPAN = new RegExp(`\\bfrom\\s+(?:${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+[$£€]?${FIG}|[$£€]?${FIG}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+${GAP})`, 'iu')
+const CHANGE_RE = new RegExp(`\\b(?:${[...CHANGE_WORDS].map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b`, 'iu')
+
+/**
+ * A figure a guesser can work out from the prompt's other figures: "_____ had been recovered, eleven women and
+ * nine men" adds up, "from _____ to six" and "70 percent in 2009; this has dropped to _____" say which side of
+ * the other figure the key lies.
+ */
+function workedOut(q: Question): string | null {
+  const figureKey = q.kind === 'how-many' || (q.kind === 'cloze' && HAS_FIGURE.test(q.answer))
+  if (!figureKey) return null
+  const prompt = q.prompt.replace(/^Fill the gap: /, '')
+  const parts = PARTS.exec(prompt)
+  if (parts) return `“${parts[0]}” in the prompt adds up to the key`
+  const span = SPAN.exec(prompt)
+  if (span) return `“${span[0]}” says which side of the other figure the key lies`
+  // A change word between the gap and another figure of the same unit ("70 percent … dropped to _____", where the
+  // key is in percent too), within one clause or the next.
+  const unit = q.answer.split(/\s+/).at(-1)!.toLowerCase().slice(0, 4)
+  const gap = new RegExp(GAP, 'i').exec(prompt)
+  const change = CHANGE_RE.exec(prompt)
+  if (gap && change) {
+    const [a, b] = gap.index < change.index ? [gap.index, change.index + change[0].length] : [change.index, gap.index + gap[0].length]
+    const other = new RegExp(`(?<![\\p{L}\\d])${FIG}`, 'giu')
+    for (const m of prompt.matchAll(other)) {
+      if (/^(?:1[89]|20)\d\d$/.test(m[0])) continue
+      const after = /^\s*([\p{L}]+)/u.exec(prompt.slice(m.index + m[0].length))?.[1]?.toLowerCase().slice(0, 4)
+      if (!/\p{L}/u.test(unit) || after !== unit) continue
+      const near = gap.index < change.index ? m.index >= b && m.index - b <= 40 : m.index < a && a - m.index <= 80
+      if (near && b - a <= 120) return `“${change[0]}” with ${m[0]} says which side of it the key lies`
+    }
+  }
+  return null
 }
 
 // "John Bolton" / "John R. Bolton", "Bolton" / "John Bolton": one name's words inside the other's.
@@ -550,6 +611,91 @@ export const storyFact: Gate = {
   }
 }
 
+/**
+ * On the story: a reader must know which event a question asks about, and the question must ask the news, not
+ * where it was reported. A prompt names the story when it shares a word (or its stem) with the headline, or is
+ * the article's opening sentence, which states the story itself; "which outlet reported it" is sourcing.
+ */
+export const onStory: Gate = {
+  name: 'on-story',
+  rule: 'the prompt names the story (a headline word, or the opening sentence itself) and asks its news, not which outlet reported it',
+  check(q, g) {
+    const source = reportSource(q, g)
+    if (source) return source
+    const opening = g.flat[0]?.s
+    if (opening && q.evidence.paragraph === opening.paragraph && q.evidence.start <= opening.start && q.evidence.end >= opening.end) return null
+    // "Daesh is another name for which group?" asks about a name, and "Who said “…”?" about words it quotes whole:
+    // neither needs the event named.
+    if (/\banother name for\b/.test(q.prompt) || q.kind === 'who-said') return null
+    const stems = headlineStems(g)
+    if (stems.length === 0) return null
+    const words = (q.prompt.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3)
+    if (words.some((w) => stems.some((t) => sameStem(w, t)))) return null
+    // The people and organisations the story is about name it as well as its headline does ("the Kremlin" in a
+    // story on a call with Putin); a place does not (many events happen in one country).
+    const actor = castNames(g).find((n) => hasWord(q.prompt, n))
+    if (actor) return null
+    return `the prompt names neither a headline word (“${g.ctx.article.title}”) nor one of the story's main actors: which event it asks about is left to guess`
+  }
+}
+
+/** The key as the source of a report ("according to Reuters", "the Deseret News observed ..."), or null. */
+function reportSource(q: Question, g: GateContext): string | null {
+  if (q.kind === 'true-false') return null
+  const e = entityFor(q.answer, g)
+  const outlet = e?.type === 'outlet' || g.ctx.entities.mentions.some((m) => m.entity.type === 'outlet' && g.ctx.entities.displayName.get(m.entity.key) === q.answer)
+  const text = q.evidence.text
+  const bare = q.answer.replace(/^the\s+/i, '')
+  const at = text.indexOf(bare)
+  if (at < 0) return null
+  const before = text.slice(0, at).replace(/\bthe\s+$/i, '').trimEnd().toLowerCase()
+  const cue = ATTRIBUTION_BEFORE.find((c) => before.endsWith(c))
+  if (cue) return `the key is where the news was reported (“${cue} ${bare}”), not the news`
+  const next = /^\W*(?:also\s+)?([\p{L}]+)/u.exec(text.slice(at + bare.length))?.[1]?.toLowerCase()
+  if (outlet && next && ATTRIBUTION_VERBS.has(next)) return `the key is the outlet that ${next} it, not the news`
+  return null
+}
+
+const castCache = new WeakMap<GateContext, string[]>()
+/** How the prompt may name the story's main people and organisations: shown name, and a person's surname. */
+function castNames(g: GateContext): string[] {
+  let names = castCache.get(g)
+  if (!names) {
+    names = []
+    // The actors named at least twice, most-named first: places are left out before counting, so a story told
+    // across three countries still has room for the people and bodies in it.
+    const counts = new Map<string, number>()
+    for (const m of g.ctx.entities.mentions) {
+      if (m.entity.type === 'person' || m.entity.type === 'organisation' || m.entity.type === 'outlet') counts.set(m.entity.key, (counts.get(m.entity.key) ?? 0) + 1)
+    }
+    const actors = [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).slice(0, 8)
+    for (const [key] of actors) {
+      const e = g.ctx.entities.byKey.get(key)
+      const shown = g.ctx.entities.displayName.get(key)
+      if (!e || !shown) continue
+      names.push(shown.replace(/^the\s+/i, ''))
+      if (e.type === 'person' && shown.includes(' ')) names.push(shown.split(/\s+/).at(-1)!)
+    }
+    castCache.set(g, names)
+  }
+  return names
+}
+
+const headlineCache = new WeakMap<GateContext, string[]>()
+/** The headline's content words, hyphenated parts apart ("US-Russia" gives "russia"). */
+function headlineStems(g: GateContext): string[] {
+  let t = headlineCache.get(g)
+  if (!t) headlineCache.set(g, (t = [...new Set(contentWords(g.ctx.article.title.replace(/[-–]/g, ' ')))]))
+  return t
+}
+
+// "collapse" / "collapsed", "call" / "called", "Russia" / "Russian": the first five letters, or a short word whole.
+function sameStem(word: string, headline: string): boolean {
+  const n = Math.min(5, headline.length, word.length)
+  if (n < Math.min(5, headline.length)) return false
+  return word.slice(0, n) === headline.slice(0, n)
+}
+
 // NAME: YEAR_SPAN. Matches "2019/20" (a season or fiscal year); a swapped "2020/20" must fail the span check.
 const YEAR_SPAN = /\b(\d{2})(\d{2})[/–-](\d{2})\b/g
 
@@ -579,4 +725,4 @@ export const fairTrueFalse: Gate = {
 }
 
 /** The gates, in the order `--explain` reports them. */
-export const GATES: readonly Gate[] = [wellFormed, selfContained, noGiveaway, optionsFit, oneAnswer, pronounKey, storyFact, fairTrueFalse]
+export const GATES: readonly Gate[] = [wellFormed, selfContained, noGiveaway, optionsFit, oneAnswer, pronounKey, storyFact, onStory, fairTrueFalse]

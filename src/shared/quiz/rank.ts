@@ -1,5 +1,6 @@
 import { stableHash } from '../hash'
-import { within, type QuizContext } from './context'
+import { storyCast, within, type QuizContext } from './context'
+export { storyCast } from './context'
 import { contentWords, evidenceSentences, type GateContext } from './gates'
 import type { Question, QuestionKind } from './model'
 
@@ -23,13 +24,6 @@ const KIND_WEIGHT: Record<QuestionKind, number> = {
   'who-what-where': 0.6,
   cloze: 0.2,
   'true-false': 0.3
-}
-
-/** The story's cast: entities named at least twice, most-named first (at most five). */
-export function storyCast(ctx: QuizContext): Set<string> {
-  const counts = new Map<string, number>()
-  for (const m of ctx.entities.mentions) counts.set(m.entity.key, (counts.get(m.entity.key) ?? 0) + 1)
-  return new Set([...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k]) => k))
 }
 
 /** Scores one question; pure, deterministic. `cast` and `title` are computed once per article. */

@@ -166,7 +166,8 @@ const STATE_BODIES = new Set(['executive', 'ministry', 'legislature', 'court', '
 /**
  * The words and phrases that name or imply `e` in a prompt, so a question whose key is `e` can be dropped when
  * its prompt holds one: its name and aliases, the terms the data lists for it, and for a country also its
- * demonyms, its parts (states, cities, constituent countries) with their own terms, and its state bodies.
+ * demonyms, its parts (states, cities, constituent countries) with their own terms, its state bodies, and the
+ * names of the people, organisations and outlets the data gives that country.
  * Exact case, longest first; the caller decides how to match (whole words).
  */
 export function giveawayTerms(world: World, e: WorldEntity): string[] {
@@ -181,7 +182,12 @@ export function giveawayTerms(world: World, e: WorldEntity): string[] {
       if (x.key === e.key) continue
       const inside = x.partOf === e.name || (x.type === 'city' && x.country === e.name)
       const body = x.type === 'organisation' && x.country === e.name && STATE_BODIES.has(x.group)
+      // The data lists people, companies and outlets famous enough that their country is general knowledge
+      // ("Lula said which country ...?", "the BBC" for the United Kingdom).
+      // Parties are left out: "Labour Party" or "Green Party" is the name of a party in many countries.
+      const known = (x.type === 'person' || x.type === 'outlet' || (x.type === 'organisation' && x.group !== 'party')) && x.country === e.name
       if (inside || body) addEntity(x)
+      else if (known) for (const t of [x.name, ...x.aliases]) out.add(t)
     }
   }
   return [...out].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { parseArticle } from '@shared/article/parse'
 import { buildContext } from '@shared/quiz/context'
 import { explainQuiz } from '@shared/quiz/generate'
-import { fairTrueFalse, gateContext, noGiveaway, oneAnswer, optionsFit, pronounKey, repairPrompt, selfContained, storyFact, wellFormed, type Gate } from '@shared/quiz/gates'
+import { fairTrueFalse, gateContext, noGiveaway, onStory, oneAnswer, optionsFit, pronounKey, repairPrompt, selfContained, storyFact, wellFormed, type Gate } from '@shared/quiz/gates'
 import type { Question, QuestionKind } from '@shared/quiz/model'
-import { defaultWorld } from '@shared/quiz/world'
+import { defaultWorld, giveawayTerms } from '@shared/quiz/world'
 
 /** An article written for a test: a title, a dated line, then paragraphs. */
-function setup(paragraphs: string[], date = 'November 15, 2016') {
-  const parsed = parseArticle(`A test story\n\nUpdated ${date}\n\n${paragraphs.join('\n\n')}`)
+function setup(paragraphs: string[], date = 'November 15, 2016', title = 'A test story') {
+  const parsed = parseArticle(`${title}\n\nUpdated ${date}\n\n${paragraphs.join('\n\n')}`)
   if (!parsed.ok) throw new Error(parsed.error.message)
   const ctx = buildContext(parsed.article, defaultWorld())
   return { ctx, g: gateContext(ctx), article: parsed.article }
@@ -175,6 +175,76 @@ describe('gate: story-fact', () => {
     const e = setup(['Johnson said the case was "a tragedy for the family".'])
     const s = 'Johnson said the case was "a tragedy for the family".'
     expect(check(storyFact, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toMatch(/quote/)
+  })
+})
+
+describe('gate: on-story', () => {
+  const title = 'Building collapse in Magnitogorsk kills 39'
+  const env = setup(
+    [
+      'A gas explosion destroyed part of an apartment building in Magnitogorsk on Monday, killing 39 people.',
+      'Rescuers said search and rescue work ended on January 4. Officials from the Emergencies Ministry said 39 bodies were recovered. The Emergencies Ministry later thanked the volunteers.',
+      'Residents said the building had collapsed within seconds, according to Reuters. The New York Times reported that the gas company had inspected the pipes.',
+      'Vladimir Putin told the New York Times that an inquiry would follow.'
+    ],
+    'January 5, 2019',
+    title
+  )
+  it('drops a prompt that names neither the headline nor a main actor: raters asked "search and rescue at which disaster?"', () => {
+    const s = 'Rescuers said search and rescue work ended on January 4.'
+    const q = question(env, 1, s, { kind: 'when', prompt: 'When did search and rescue work end?', answer: 'January 4, 2019' })
+    expect(check(onStory, env, q)).toMatch(/neither a headline word/)
+  })
+  it('keeps a prompt sharing a headline word by its stem ("collapsed" for "collapse")', () => {
+    const s = 'Residents said the building had collapsed within seconds, according to Reuters.'
+    const q = question(env, 2, s, { kind: 'true-false', prompt: s, answer: 'True', options: ['True', 'False'] })
+    expect(check(onStory, env, q)).toBeNull()
+  })
+  it('keeps a prompt that names one of the story\'s main actors, and the opening sentence, which states the story', () => {
+    const s = 'Officials from the Emergencies Ministry said 39 bodies were recovered.'
+    expect(check(onStory, env, question(env, 1, s, { kind: 'how-many', prompt: 'Officials from the Emergencies Ministry said how many bodies were recovered?', answer: '39 bodies' }))).toBeNull()
+    const open = 'A gas explosion destroyed part of an apartment building in Magnitogorsk on Monday, killing 39 people.'
+    expect(check(onStory, env, question(env, 0, open, { kind: 'true-false', prompt: open.replace('Magnitogorsk', 'Chelyabinsk'), answer: 'False', options: ['True', 'False'] }))).toBeNull()
+  })
+  it('drops the source of a report ("according to Reuters", "the New York Times reported"), not the one a person told', () => {
+    const a = 'Residents said the building had collapsed within seconds, according to Reuters.'
+    expect(check(onStory, env, question(env, 2, a, { kind: 'who-what-where', prompt: 'Residents said the building had collapsed within seconds, according to which agency?', answer: 'Reuters' }))).toMatch(/according to Reuters/)
+    const b = 'The New York Times reported that the gas company had inspected the pipes.'
+    expect(check(onStory, env, question(env, 2, b, { kind: 'who-what-where', prompt: 'Which newspaper reported that the gas company had inspected the pipes in Magnitogorsk?', answer: 'New York Times' }))).toMatch(/outlet that reported/)
+    const c = 'Vladimir Putin told the New York Times that an inquiry would follow.'
+    expect(check(onStory, env, question(env, 3, c, { kind: 'who-what-where', prompt: 'Vladimir Putin told which newspaper that an inquiry into the collapse would follow?', answer: 'New York Times' }))).toBeNull()
+  })
+})
+
+describe('gate: no-giveaway, the headline', () => {
+  it('drops a place the headline names or implies, and keeps a person the headline names', () => {
+    const env = setup(['Macron met the mayor of Lyon on Monday to discuss the strike.', 'Macron later flew to Marseille.'], 'March 2, 2019', 'Macron meets strikers as France halts trains')
+    const s = 'Macron met the mayor of Lyon on Monday to discuss the strike.'
+    expect(check(noGiveaway, env, question(env, 0, s, { kind: 'who-what-where', prompt: 'The strike was discussed on Monday in which country?', answer: 'France' }))).toMatch(/headline says “(?:France|Macron)”/)
+    expect(check(noGiveaway, env, question(env, 0, s, { kind: 'who-what-where', prompt: 'Who met the mayor of Lyon on Monday to discuss the strike?', answer: 'Emmanuel Macron' }))).toBeNull()
+  })
+  it('knows the country of the famous people, companies and outlets in the data, but not of a party many countries have', () => {
+    const world = defaultWorld()
+    expect(giveawayTerms(world, world.byKey.get('country:Brazil')!)).toContain('Lula')
+    expect(giveawayTerms(world, world.byKey.get('country:France')!)).toContain('Emmanuel Macron')
+  })
+})
+
+describe('gate: options-fit, a figure worked out from the others', () => {
+  const env = setup([
+    'As of late Tuesday, 20 bodies had been recovered, eleven women and nine men, police said.',
+    'The death toll rose from five people to six after an aftershock on Saturday.',
+    'Its browser had 70 percent of the market in 2009; this has dropped to 56 percent today.',
+    'The toll from the floods that hit a dozen nations has risen to 600 people.'
+  ])
+  const gap = (p: number, s: string, key: string): Question => question(env, p, s, { kind: 'cloze', prompt: `Fill the gap: ${s.replace(key, '_____')}`, answer: key })
+  it('drops parts that add up to the key, a "from … to" span and a change from a figure of the same unit', () => {
+    expect(check(optionsFit, env, gap(0, 'As of late Tuesday, 20 bodies had been recovered, eleven women and nine men, police said.', '20 bodies'))).toMatch(/adds up/)
+    expect(check(optionsFit, env, gap(1, 'The death toll rose from five people to six after an aftershock on Saturday.', 'five people'))).toMatch(/from _____ to six/)
+    expect(check(optionsFit, env, gap(2, 'Its browser had 70 percent of the market in 2009; this has dropped to 56 percent today.', '56 percent'))).toMatch(/dropped” with 70/)
+  })
+  it('keeps a figure whose neighbours count something else ("a dozen nations", "600 people")', () => {
+    expect(check(optionsFit, env, gap(3, 'The toll from the floods that hit a dozen nations has risen to 600 people.', '600 people'))).toBeNull()
   })
 })
 

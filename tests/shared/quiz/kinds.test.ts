@@ -110,7 +110,10 @@ describe('each question kind', () => {
   // The repo's few articles hold no bounded amount: this needs the whole corpus.
   it.skipIf(!hasCorpus)(`how-many: a bound ("more than 11,000") has options only on its far side, so none is also true${hasCorpus ? '' : ` ${NO_CORPUS}`}`, () => {
     const num = (o: string): number => Number((/\d[\d,.]*/.exec(o)?.[0] ?? 'NaN').replace(/,/g, ''))
-    const bounded = all.filter((q) => q.kind !== 'true-false' && /^(?:more than|over|at least|just over|above) \d/i.test(q.answer))
+    // Every candidate, not only the kept ones: the options are made before the gates, and a gate that drops a
+    // question for another reason must not hide a bound with options on both sides.
+    const candidates = corpus().flatMap(({ article }) => explainQuiz(article).decisions.map((d) => d.question))
+    const bounded = candidates.filter((q) => q.kind !== 'true-false' && /^(?:more than|over|at least|just over|above) \d/i.test(q.answer))
     expect(bounded.length).toBeGreaterThanOrEqual(atLeast(4))
 
     for (const q of bounded) expect(q.options.every((o) => num(o) >= num(q.answer)), q.options.join(' | ')).toBe(true)

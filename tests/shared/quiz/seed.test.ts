@@ -29,11 +29,12 @@ describe('the seed article (Trump and Putin, Nov 15, 2016)', () => {
     expect(q!.options.every((o) => /^almost \d+ years$/.test(o))).toBe(true)
   })
 
-  it('asks about the outlets, organisations and places that matter', () => {
+  it('asks about the outlets and organisations that matter, but not a country the headline gives away', () => {
     const answers = new Set(quiz.filter((q) => q.kind !== 'true-false').map((q) => q.answer))
     expect(answers).toContain('Kremlin')
     expect([...answers].some((a) => /Wall Street Journal|Washington Post/.test(a))).toBe(true)
-    expect(answers).toContain('Russia')
+    // "US-Russia ties" and "Putin" are in the headline: "warmer US ties with which country?" is answered unread.
+    expect(answers).not.toContain('Russia')
   })
 
   it('asks about a sentence whose quote opens curly and closes straight (Putin\'s telegram)', () => {
