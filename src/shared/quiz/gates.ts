@@ -601,6 +601,11 @@ export const storyFact: Gate = {
       const current = /\b(?:has|have|will|is|are|says|say|plans|wants|continues)\b/.test(main)
       if (years.length > 0 && years.every((y) => y < g.year! - 1) && !story && !current) return `background: the sentence is about ${years[0]}, the story about ${g.year}`
     }
+    // "Started in _____, the festival continues …" → 1990: the key itself is a year long before the story.
+    if (g.year !== null && (q.kind === 'when' || q.kind === 'cloze') && /^(?:(?:in|since|by)\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(1[5-9]\d\d|20\d\d)$/.test(q.answer)) {
+      const y = Number(/(1[5-9]\d\d|20\d\d)$/.exec(q.answer)![1])
+      if (y < g.year - 1) return `background: the key is ${y}, the story is of ${g.year}`
+    }
     if (/\b(?:was born|born in|founded in|was founded|established in|was established|first elected|has held the record|record (?:set|stood|standing) (?:in|since))\b/i.test(text)) return 'background: biography or history, not the news'
     if (q.kind === 'true-false' && /[“”"]/.test(text)) return 'a quote is the speaker’s words, not a fact to judge'
     // A statement to judge must carry a main fact: from the lead, or sharing the headline's words. Asides copied
@@ -653,6 +658,13 @@ function reportSource(q: Question, g: GateContext): string | null {
   if (cue) return `the key is where the news was reported (“${cue} ${bare}”), not the news`
   const next = /^\W*(?:also\s+)?([\p{L}]+)/u.exec(text.slice(at + bare.length))?.[1]?.toLowerCase()
   if (outlet && next && ATTRIBUTION_VERBS.has(next)) return `the key is the outlet that ${next} it, not the news`
+  // "Donald Trump told which newspaper …?" asks where the story's own actor spoke; "As Heald told which news
+  // website …?" (a commentator, not in the headline) asks where a quote was sourced.
+  const told = /\b(?:told|tell|tells|telling|spoke to|speaking to|said to)\s+(?:the\s+)?(?:which\b|whom\b|_____)/i.exec(q.prompt)
+  if (outlet && told) {
+    const teller = (q.prompt.slice(0, told.index).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3)
+    if (!teller.some((w) => headlineStems(g).some((t) => sameStem(w, t)))) return `the key is the outlet someone outside the headline spoke to: sourcing, not the news`
+  }
   return null
 }
 

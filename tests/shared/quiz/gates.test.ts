@@ -161,6 +161,11 @@ describe('gate: pronoun-key', () => {
 })
 
 describe('gate: story-fact', () => {
+  it('drops a year long before the story as the key of a gap ("Started in _____" → 1990)', () => {
+    const e = setup(['Started in 1990, the lantern festival continues a tradition of light festivals.', 'The festival opened on Monday with 300 lanterns.'], 'March 5, 2007')
+    const s1 = 'Started in 1990, the lantern festival continues a tradition of light festivals.'
+    expect(check(storyFact, e, question(e, 0, s1, { kind: 'cloze', prompt: 'Fill the gap: Started in _____, the lantern festival continues a tradition of light festivals.', answer: '1990' }))).toMatch(/key is 1990/)
+  })
   it('drops background: a sentence about years long before the story', () => {
     const e = setup(['The record of 46.78 seconds was set by Kevin Young in 1992.'], 'October 1, 2019')
     const s = 'The record of 46.78 seconds was set by Kevin Young in 1992.'
@@ -179,13 +184,13 @@ describe('gate: story-fact', () => {
 })
 
 describe('gate: on-story', () => {
-  const title = 'Building collapse in Magnitogorsk kills 39'
+  const title = 'Putin orders inquiry as building collapse in Magnitogorsk kills 39'
   const env = setup(
     [
       'A gas explosion destroyed part of an apartment building in Magnitogorsk on Monday, killing 39 people.',
       'Rescuers said search and rescue work ended on January 4. Officials from the Emergencies Ministry said 39 bodies were recovered. The Emergencies Ministry later thanked the volunteers.',
       'Residents said the building had collapsed within seconds, according to Reuters. The New York Times reported that the gas company had inspected the pipes.',
-      'Vladimir Putin told the New York Times that an inquiry would follow.'
+      'Vladimir Putin told the New York Times that an inquiry would follow. Professor Anna Ivanova told the New York Times that the pipes were old.'
     ],
     'January 5, 2019',
     title
@@ -206,13 +211,16 @@ describe('gate: on-story', () => {
     const open = 'A gas explosion destroyed part of an apartment building in Magnitogorsk on Monday, killing 39 people.'
     expect(check(onStory, env, question(env, 0, open, { kind: 'true-false', prompt: open.replace('Magnitogorsk', 'Chelyabinsk'), answer: 'False', options: ['True', 'False'] }))).toBeNull()
   })
-  it('drops the source of a report ("according to Reuters", "the New York Times reported"), not the one a person told', () => {
+  it('drops the source of a report ("according to Reuters", "the New York Times reported", a commentator who told it), not the outlet a headline actor told', () => {
     const a = 'Residents said the building had collapsed within seconds, according to Reuters.'
     expect(check(onStory, env, question(env, 2, a, { kind: 'who-what-where', prompt: 'Residents said the building had collapsed within seconds, according to which agency?', answer: 'Reuters' }))).toMatch(/according to Reuters/)
     const b = 'The New York Times reported that the gas company had inspected the pipes.'
     expect(check(onStory, env, question(env, 2, b, { kind: 'who-what-where', prompt: 'Which newspaper reported that the gas company had inspected the pipes in Magnitogorsk?', answer: 'New York Times' }))).toMatch(/outlet that reported/)
     const c = 'Vladimir Putin told the New York Times that an inquiry would follow.'
     expect(check(onStory, env, question(env, 3, c, { kind: 'who-what-where', prompt: 'Vladimir Putin told which newspaper that an inquiry into the collapse would follow?', answer: 'New York Times' }))).toBeNull()
+    // A commentator the headline does not name: where her words were printed is sourcing.
+    const d = 'Professor Anna Ivanova told the New York Times that the pipes were old.'
+    expect(check(onStory, env, question(env, 3, d, { kind: 'who-what-where', prompt: 'Professor Anna Ivanova told which newspaper that the pipes in Magnitogorsk were old?', answer: 'New York Times' }))).toMatch(/outside the headline/)
   })
 })
 
