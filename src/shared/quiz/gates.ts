@@ -220,7 +220,9 @@ export const selfContained: Gate = {
     const bare = outsideQuotes(p)
     const lower = ` ${bare.toLowerCase().replace(/[.,;:?!]/g, ' ')} `
     for (const c of CONNECTIVES) if (p.startsWith(`${c} `) || p.startsWith(`${c},`)) return `opens with the connective “${c}”`
-    for (const w of words.backReferences) if (lower.includes(` ${w} `) && !lower.includes(` ${w} name `)) return `“${w}” points back to something the prompt does not name`
+    // "as well as" joins two things the prompt names ("photos … as well as a swastika"); "as well" alone points back.
+    const joined = lower.replace(/ as well as /g, ' and ')
+    for (const w of words.backReferences) if (joined.includes(` ${w} `) && !joined.includes(` ${w} name `)) return `“${w}” points back to something the prompt does not name`
     const hasDate = g.ctx.dates.some((d) => p.includes(d.text) && !/^(?:yesterday|today|tomorrow)$/i.test(d.text))
     if (!hasDate) for (const w of words.relativeTimes) if (lower.includes(` ${w} `)) return `“${w}” is a time the prompt does not anchor`
     if (q.kind !== 'who-said') {
@@ -610,7 +612,12 @@ export const storyFact: Gate = {
     if (q.kind === 'true-false' && /[“”"]/.test(text)) return 'a quote is the speaker’s words, not a fact to judge'
     // A statement to judge must carry a main fact: from the lead, or sharing the headline's words. Asides copied
     // from further down are judged by recognition, not understanding.
-    if (q.kind === 'true-false' && q.evidence.paragraph > 2 && contentWords(q.evidence.text).filter((w) => titleWordsOf(g).has(w)).length < 2) return 'a true/false statement off the lead and the headline is an aside'
+    // Raters passed opening sentences and rejected background copied from the second paragraph on (a city's
+    // population, the year a capital fell), so past the first paragraph two headline words (by stem) are needed.
+    if (q.kind === 'true-false' && q.evidence.paragraph > 0) {
+      const shared = new Set(contentWords(q.evidence.text).flatMap((w) => headlineStems(g).filter((t) => sameStem(w, t))))
+      if (shared.size < 2) return 'a true/false statement off the lead and the headline is an aside'
+    }
     if (q.kind === 'true-false' && /\b(?:I|we) (?:think|believe|feel|hope)\b|\b(?:should|ought to|must)\b/.test(text)) return 'an opinion or advice, not a fact to judge'
     return null
   }
@@ -711,12 +718,6 @@ function sameStem(word: string, headline: string): boolean {
 // NAME: YEAR_SPAN. Matches "2019/20" (a season or fiscal year); a swapped "2020/20" must fail the span check.
 const YEAR_SPAN = /\b(\d{2})(\d{2})[/–-](\d{2})\b/g
 
-const titleCache = new WeakMap<GateContext, Set<string>>()
-function titleWordsOf(g: GateContext): Set<string> {
-  let t = titleCache.get(g)
-  if (!t) titleCache.set(g, (t = new Set(contentWords(g.ctx.article.title))))
-  return t
-}
 
 /** Fair true/false: a false statement must be visibly false to a reader, never odd-looking to a guesser. */
 export const fairTrueFalse: Gate = {

@@ -57,6 +57,12 @@ describe('gate: self-contained', () => {
     const s1 = 'Turnout reached 71 percent in Sunday\'s election in Hong Kong.'
     expect(check(selfContained, e, question(e, 0, s1, { kind: 'how-many', prompt: 'Turnout reached what percentage in Sunday\'s election in Hong Kong?', answer: '71 percent' }))).toMatch(/Sunday/)
   })
+  it('reads "as well as" as "and", while "as well" alone still points back', () => {
+    const e = setup(['The Cuban government put up billboards in Havana with photos as well as a red swastika.', 'Cuba complained as well.'])
+    const s1 = 'The Cuban government put up billboards in Havana with photos as well as a red swastika.'
+    expect(check(selfContained, e, question(e, 0, s1, { kind: 'true-false', prompt: s1, answer: 'True', options: ['True', 'False'] }))).toBeNull()
+    expect(check(selfContained, e, question(e, 1, 'Cuba complained as well.', { kind: 'true-false', prompt: 'Cuba complained as well.', answer: 'True', options: ['True', 'False'] }))).toMatch(/as well/)
+  })
   it('drops "the game" in a prompt that names nothing else', () => {
     const e = setup(['Sweden beat South Korea in Nizhny Novgorod.', 'Sweden had higher ball possession in the game.'])
     const q = question(e, 1, 'Sweden had higher ball possession in the game.', { kind: 'who-what-where', prompt: 'Which country had higher ball possession in the game?', answer: 'Sweden' })
