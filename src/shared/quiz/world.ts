@@ -36,6 +36,8 @@ export interface WorldEntity {
    */
   activeFrom: number | null
   activeTo: number | null
+  /** The year a person died, when the data says: no slack after it (the dead give no interviews). */
+  died?: number
   /** True for entities from the data files; false for names found only in the article. */
   curated: boolean
 }
@@ -118,7 +120,7 @@ export function buildWorld(data: typeof WORLD_DATA): World {
     add({ name: o.name, type: 'outlet', group: o.kind, country: o.country, region: regionOf.get(o.country) ?? null, partOf: null, aliases: o.aliases, role: null })
   }
   for (const p of data.people) {
-    add({ name: p.name, type: 'person', group: p.group, country: p.nationality, region: regionOf.get(p.nationality) ?? null, partOf: null, aliases: p.aliases, role: p.role, ...(p.active ? { active: p.active } : {}) })
+    add({ name: p.name, type: 'person', group: p.group, country: p.nationality, region: regionOf.get(p.nationality) ?? null, partOf: null, aliases: p.aliases, role: p.role, ...(p.active ? { active: p.active } : {}), ...(p.died !== undefined ? { died: p.died } : {}) })
   }
   const byKey = new Map<string, WorldEntity>()
   const byForm = new Map<string, WorldEntity>()
@@ -157,6 +159,7 @@ export function defaultWorld(): World {
 export function activeInYear(e: WorldEntity, year: number, slack = 1): boolean {
   if (e.activeFrom !== null && year < e.activeFrom - slack) return false
   if (e.activeTo !== null && year > e.activeTo + slack) return false
+  if (e.died !== undefined && year > e.died) return false
   return true
 }
 

@@ -19,6 +19,14 @@ describe('activeInYear', () => {
     expect(activeInYear(merkel, 2023)).toBe(false)
   })
 
+  it('gives no slack after a death: a senator who died in 2018 is not offered for a 2019 quote', () => {
+    const mccain = get('person:John McCain')
+    expect(mccain.died).toBe(2018)
+    expect(activeInYear(mccain, 2018)).toBe(true)
+    expect(activeInYear(mccain, 2019)).toBe(false)
+    expect(activeInYear(get('person:Angela Merkel'), 2022)).toBe(true)
+  })
+
   it('takes the slack it is given', () => {
     const merkel = get('person:Angela Merkel')
     expect(activeInYear(merkel, 2022, 0)).toBe(false)
