@@ -362,8 +362,25 @@ export const noGiveaway: Gate = {
       const hit = termPattern(g, key).exec(prompt)
       if (hit) return `“${hit[0]}” in the prompt points to ${key.name}`
     }
-    return headlineGiveaway(q, g, key)
+    return headlineGiveaway(q, g, key) ?? placeHint(q, g, key)
   }
+}
+
+const PLACE_TYPES = new Set(['country', 'city', 'region'])
+
+/**
+ * A place is the most guessable key: any person, body or other place named beside it hints at it through general
+ * knowledge ("a Houthi spokesman" → Yemen, "a summit overseen by the Pope" → Rome), far beyond what the data can
+ * list. A place is asked only when the prompt names nothing else the article names.
+ */
+function placeHint(q: Question, g: GateContext, key: WorldEntity | undefined): string | null {
+  if (!key || !PLACE_TYPES.has(key.type) || q.kind === 'true-false' || q.kind === 'who-did-what') return null
+  const prompt = q.prompt.replace(/^Fill the gap: /, '')
+  for (const m of within(g.ctx.entities.mentions, q.evidence)) {
+    if (m.entity.key === key.key || m.text === q.answer) continue
+    if (hasWord(prompt, m.text)) return `“${m.text}” in the prompt hints at the place “${q.answer}”`
+  }
+  return null
 }
 
 /**
@@ -609,7 +626,8 @@ export const storyFact: Gate = {
       if (y < g.year - 1) return `background: the key is ${y}, the story is of ${g.year}`
     }
     if (/\b(?:was born|born in|founded in|was founded|established in|was established|first elected|has held the record|record (?:set|stood|standing) (?:in|since))\b/i.test(text)) return 'background: biography or history, not the news'
-    if (q.kind === 'true-false' && /[“”"]/.test(text)) return 'a quote is the speaker’s words, not a fact to judge'
+    // Speech of four words or more; a quoted label ("the word “fascists”", “Made in USA”) is a fact like any other.
+    if (q.kind === 'true-false' && [...text.matchAll(/[“"]([^”"]*)[”"]?/g)].some((m) => m[1]!.trim().split(/\s+/).length >= 4)) return 'a quote is the speaker’s words, not a fact to judge'
     // A statement to judge must carry a main fact: from the lead, or sharing the headline's words. Asides copied
     // from further down are judged by recognition, not understanding.
     // Raters passed opening sentences and rejected background copied from the second paragraph on (a city's

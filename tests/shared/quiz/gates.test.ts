@@ -187,6 +187,11 @@ describe('gate: story-fact', () => {
     const s = 'Johnson said the case was "a tragedy for the family".'
     expect(check(storyFact, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toMatch(/quote/)
   })
+  it('keeps a quoted label, which is a fact like any other ("the word “fascists”")', () => {
+    const e = setup(['Cuba put up billboards with the word "fascists" and the text "Made in USA" on Monday.'])
+    const s = 'Cuba put up billboards with the word "fascists" and the text "Made in USA" on Monday.'
+    expect(check(storyFact, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toBeNull()
+  })
 })
 
 describe('gate: on-story', () => {
@@ -236,6 +241,13 @@ describe('gate: no-giveaway, the headline', () => {
     const s = 'Macron met the mayor of Lyon on Monday to discuss the strike.'
     expect(check(noGiveaway, env, question(env, 0, s, { kind: 'who-what-where', prompt: 'The strike was discussed on Monday in which country?', answer: 'France' }))).toMatch(/headline says “(?:France|Macron)”/)
     expect(check(noGiveaway, env, question(env, 0, s, { kind: 'who-what-where', prompt: 'Who met the mayor of Lyon on Monday to discuss the strike?', answer: 'Emmanuel Macron' }))).toBeNull()
+  })
+  it('asks a place only when the prompt names nothing else the article names (a name hints at its place)', () => {
+    const env = setup(['The Cuban government put up billboards outside the US mission in Havana on Monday.', 'Thousands gathered in Havana on Sunday.'], 'December 18, 2004')
+    const s1 = 'The Cuban government put up billboards outside the US mission in Havana on Monday.'
+    expect(check(noGiveaway, env, question(env, 0, s1, { kind: 'who-what-where', prompt: 'Billboards were put up outside the US mission in which city on Monday?', answer: 'Havana' }))).toMatch(/hints at the place “Havana”/)
+    const s2 = 'Thousands gathered in Havana on Sunday.'
+    expect(check(noGiveaway, env, question(env, 1, s2, { kind: 'who-what-where', prompt: 'Thousands gathered in which city on Sunday?', answer: 'Havana' }))).toBeNull()
   })
   it('knows the country of the famous people, companies and outlets in the data, but not of a party many countries have', () => {
     const world = defaultWorld()
