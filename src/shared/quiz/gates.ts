@@ -223,7 +223,8 @@ export const selfContained: Gate = {
     // "as well as" joins two things the prompt names ("photos … as well as a swastika"); "as well" alone points back.
     const joined = lower.replace(/ as well as /g, ' and ')
     for (const w of words.backReferences) if (joined.includes(` ${w} `) && !joined.includes(` ${w} name `)) return `“${w}” points back to something the prompt does not name`
-    const hasDate = g.ctx.dates.some((d) => p.includes(d.text) && !/^(?:yesterday|today|tomorrow)$/i.test(d.text))
+    // Only a day anchors "yesterday" or "last week": a year in the prompt ("the 2018 World Cup") does not say which day.
+    const hasDate = g.ctx.dates.some((d) => d.granularity === 'day' && p.includes(d.text) && !/^(?:yesterday|today|tomorrow|tonight)$/i.test(d.text))
     if (!hasDate) for (const w of words.relativeTimes) if (lower.includes(` ${w} `)) return `“${w}” is a time the prompt does not anchor`
     if (q.kind !== 'who-said') {
       for (const [w, re] of FIRST_PERSON_RE) if (re.test(bare) && (w !== 'us' || !/\bUS\b/.test(bare))) return `first person “${w}” with no speaker named`

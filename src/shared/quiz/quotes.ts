@@ -30,7 +30,9 @@ export function findQuotes(article: Article, sentences: Sentence[][], ents: Arti
   article.paragraphs.forEach((text, paragraph) => {
     const sents = sentences[paragraph] ?? []
     const people = ents.mentions.filter((m) => m.paragraph === paragraph && m.entity.type === 'person')
-    const speakers = ents.mentions.filter((m) => m.paragraph === paragraph && (m.entity.type === 'person' || m.entity.type === 'organisation'))
+    // A platform is where words were posted, not who said them: "Trump wrote on Twitter: “…”" is Trump's.
+    const medium = (m: Mention): boolean => m.entity.group === 'social-media-company' || /\b(?:on|via|through)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$/i.test(text.slice(Math.max(0, m.start - 14), m.start))
+    const speakers = ents.mentions.filter((m) => m.paragraph === paragraph && (m.entity.type === 'person' || m.entity.type === 'organisation') && !medium(m))
     QUOTE.lastIndex = 0
     for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
       const start = m.index

@@ -63,6 +63,11 @@ describe('gate: self-contained', () => {
     expect(check(selfContained, e, question(e, 0, s1, { kind: 'true-false', prompt: s1, answer: 'True', options: ['True', 'False'] }))).toBeNull()
     expect(check(selfContained, e, question(e, 1, 'Cuba complained as well.', { kind: 'true-false', prompt: 'Cuba complained as well.', answer: 'True', options: ['True', 'False'] }))).toMatch(/as well/)
   })
+  it('drops "Yesterday" when the prompt holds only a year, which does not say which day', () => {
+    const e = setup(['Yesterday, day five of the 2018 World Cup, Sweden beat South Korea 1–0.'], 'June 19, 2018')
+    const s1 = 'Yesterday, day five of the 2018 World Cup, Sweden beat South Korea 1–0.'
+    expect(check(selfContained, e, question(e, 0, s1, { kind: 'true-false', prompt: s1, answer: 'True', options: ['True', 'False'] }))).toMatch(/yesterday/)
+  })
   it('drops "the game" in a prompt that names nothing else', () => {
     const e = setup(['Sweden beat South Korea in Nizhny Novgorod.', 'Sweden had higher ball possession in the game.'])
     const q = question(e, 1, 'Sweden had higher ball possession in the game.', { kind: 'who-what-where', prompt: 'Which country had higher ball possession in the game?', answer: 'Sweden' })

@@ -89,6 +89,17 @@ describe('quotes', () => {
     expect(q[1]!.speaker?.text).not.toBe('Marvin Sambur')
     expect(q).toHaveLength(2)
   })
+  it('gives words posted on a platform to the one who posted them, never to the platform ("wrote on Twitter:")', () => {
+    const a = article(['Donald Trump wrote on Twitter: "The election was a great victory for the whole country."'])
+    const s = splitSentences(a)
+    const q = findQuotes(a, s, findEntities(s, defaultWorld()))
+    expect(q[0]!.speaker?.entity.name).toBe('Donald Trump')
+  })
+  it('moves a plain year by three in a false statement, never by one (a one-year swap is a quibble)', () => {
+    const ctx = buildContext(article(['The festival was first held in 1974 in the old town square.']), defaultWorld())
+    const f = trueFalse(ctx).find((q) => q.answer === 'False')
+    expect(f?.prompt).toMatch(/\b(?:1977|1971|1980)\b/)
+  })
   it('keeps options beyond a bound written in words ("More than two billion people")', () => {
     const ctx = buildContext(article(['More than two billion people around the world live in areas prone to iodine deficiency.']), defaultWorld())
     const q = howMany(ctx)[0]

@@ -101,9 +101,11 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
   if (dates.length === 1 && !dates[0]!.weekday && !inParentheses(s, dates[0]!.start) && !opensName) {
     const d = dates[0]!
     // A near shift, never another date of the story ("By 2000" for "By 2050" would be absurd, not false).
-    // A round year ("by 2050") moves by ten, so the false one is not a quibble of a single year.
+    // A round year ("by 2050") moves by ten, any other year by three: raters called a one-year swap (1973 for
+    // 1974) a quibble, not a fact the article contradicts.
     const roundYear = d.granularity === 'year' && new Date(d.time).getUTCFullYear() % 10 === 0
-    const t = [1, -1, 2].map((k) => shiftDate(d.time, d.granularity, d.granularity === 'day' ? k * 7 : roundYear ? k * 10 : k)).find((x) => new Date(x).getUTCFullYear() === new Date(d.time).getUTCFullYear() || d.granularity !== 'day')
+    const step = d.granularity === 'day' ? 7 : roundYear ? 10 : d.granularity === 'year' ? 3 : 1
+    const t = [1, -1, 2].map((k) => shiftDate(d.time, d.granularity, k * step)).find((x) => new Date(x).getUTCFullYear() === new Date(d.time).getUTCFullYear() || d.granularity !== 'day')
     if (t !== undefined) {
       const written = d.granularity === 'day' && !/\d{4}/.test(d.text) ? formatDate(t, 'day', false).replace(/, \d{4}$/, '') : formatDate(t, d.granularity, false)
       if (!/^\d/.test(d.text) && /^[A-Z]/.test(written)) return { statement: replaceSpan(s, d.start, d.end, written), what: `“${d.text}”` }
