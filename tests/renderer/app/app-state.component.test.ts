@@ -39,9 +39,11 @@ describe('opening the app (issue #10)', () => {
     await settle()
     expect(app.study?.article.id).toBe('b')
     expect(app.articles).toEqual([])
+    expect(app.listed).toBe(false)
     releaseList()
     expect(await refreshed).toBe(true)
     expect(app.articles.map((a) => a.id)).toEqual(['a', 'b', 'c'])
+    expect(app.listed).toBe(true)
     // The list read while it opened still says it was opened just now.
     expect(app.articles.find((a) => a.id === 'b')?.lastOpenedAt).not.toBeNull()
     expect(app.loading).toBe(false)

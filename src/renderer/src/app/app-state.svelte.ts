@@ -19,6 +19,7 @@ export class AppState {
   // Raw: the article and its questions are read-only data that is stored in IndexedDB, where proxies cannot go.
   #study = $state.raw<StudyArticle | null>(null)
   #loading = $state(true)
+  #listed = $state(false)
   #notice = $state<Notice | null>(null)
   // When each article was opened in this run, so a list read while an article was opening gets its time too.
   #openedAt: Record<string, string> = {}
@@ -36,6 +37,10 @@ export class AppState {
   }
   get loading(): boolean {
     return this.#loading
+  }
+  /** Whether the library list has been read (or failed to be) since start: until then it is not known to be empty. */
+  get listed(): boolean {
+    return this.#listed
   }
   get notice(): Notice | null {
     return this.#notice
@@ -79,6 +84,7 @@ export class AppState {
   async reloadList(): Promise<boolean> {
     const list = this.unwrap(await this.api.listArticles())
     if (list) this.#articles = list
+    this.#listed = true
     return list !== null
   }
 
