@@ -21,6 +21,9 @@ function stoppedError(e: JobStopped): UserError {
   return e.reason === 'timed-out' ? new UserError('timed-out', TIMED_OUT_MESSAGE) : new UserError('cancelled', CANCELLED_MESSAGE)
 }
 
+// Articles are never changed once loaded: their excerpt and word count are worked out once, not on every listing.
+const textFigures = new WeakMap<Article, { excerpt: string; words: number }>()
+
 /** Builds the library's summary of an article. */
 export function summarize(
   article: Article,
@@ -29,15 +32,20 @@ export function summarize(
   addedAt: string | null,
   lastOpenedAt: string | null = null
 ): ArticleSummary {
-  const body = article.paragraphs.join(' ')
+  let text = textFigures.get(article)
+  if (!text) {
+    const body = article.paragraphs.join(' ')
+    text = { excerpt: body.length > 240 ? `${body.slice(0, 240).replace(/\s+\S*$/, '')}…` : body, words: wordCount(article) }
+    textFigures.set(article, text)
+  }
   return {
     id: article.id,
     title: article.title,
     date: article.date,
     dateLabel: article.dateLabel,
     source: article.source,
-    excerpt: body.length > 240 ? `${body.slice(0, 240).replace(/\s+\S*$/, '')}…` : body,
-    wordCount: wordCount(article),
+    excerpt: text.excerpt,
+    wordCount: text.words,
     questionCount,
     bundled,
     addedAt,
@@ -72,6 +80,8 @@ export class Library {
   /** Normalized text per article id, built on first search. */
   readonly #searchText = new Map<string, string>()
   #changes: Promise<unknown> = Promise.resolve()
+  // Last-opened times and quiz sizes being written after `get` answered; never rejects.
+  #bookkeeping: Promise<void> = Promise.resolve()
 
   constructor(bundled: Article[], options: LibraryOptions = {}) {
     this.#bundled = bundled
@@ -84,6 +94,7 @@ export class Library {
   /** Every article's summary: bundled first, then imported ones in the order they were added. */
   async list(): Promise<ArticleSummary[]> {
     await this.#store?.load()
+    await this.#bookkeeping
     const bundled = await Promise.all(
       this.#bundled.map(async (a) => summarize(a, await this.#countOrZero(a), true, null, this.#store?.lastOpened(a.id) ?? null))
     )
@@ -124,9 +135,14 @@ export class Library {
     const questions = await this.#quizFor(article)
     if (this.#store) {
       const store = this.#store
-      // Bookkeeping only: a full disk must not stop the user from reading.
-      await store.setLastOpened(id, this.#now().toISOString()).catch((e: unknown) => console.warn(`[library] could not record opening ${id}:`, e))
-      if (stored) await store.setQuestionCount(id, questions.length).catch((e: unknown) => console.warn(`[library] could not record the quiz size of ${id}:`, e))
+      // Bookkeeping only: a full disk must not stop the user from reading, and the article need not wait for
+      // the index to be written and flushed (hundreds of milliseconds on a busy disk). What reads the times
+      // (the list) waits for it instead.
+      const at = this.#now().toISOString()
+      this.#bookkeeping = this.#bookkeeping.then(async () => {
+        await store.setLastOpened(id, at).catch((e: unknown) => console.warn(`[library] could not record opening ${id}:`, e))
+        if (stored) await store.setQuestionCount(id, questions.length).catch((e: unknown) => console.warn(`[library] could not record the quiz size of ${id}:`, e))
+      })
     }
     return { article, questions }
   }
@@ -194,6 +210,7 @@ export class Library {
     const store = this.#store
     if (!store) return null
     await store.load()
+    await this.#bookkeeping
     for (const key of keys) {
       const found = store.findByLink(key)
       if (found) {
@@ -209,6 +226,7 @@ export class Library {
     const store = this.#store
     if (!store) throw new UserError('internal', 'This library cannot store imported articles.')
     await store.load()
+    await this.#bookkeeping
     const bundled = this.#bundledByContent.get(article.id)
     if (bundled) return { status: 'exists', summary: summarize(bundled, await this.#countOrZero(bundled), true, null, store.lastOpened(bundled.id)) }
     const existing = store.get(article.id)

@@ -107,8 +107,10 @@ describe('the library in real Chromium: import a text file, an HTML page and pas
     await expect(win.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Night trains return to the northern line')
     await win.page.getByText(/1 answered/).waitFor()
     await win.page.getByRole('button', { name: /^Library/ }).click()
+    // The article opens before the list is read: the library may say it is loading for a moment, never that it is empty.
+    await expect(win.page.getByText('Your library is empty.').count()).resolves.toBe(0)
+    await expect.poll(() => titles(win)).toHaveLength(bundled + 3)
     const after = await titles(win)
-    expect(after).toHaveLength(bundled + 3)
     expect(after[0]).toBe('Night trains return to the northern line') // recently added first
     for (const t of ['Dock workers end three-day strike at Skarport harbour', 'Tidal ferry opens in Port Arvel after six-year wait']) {
       expect(after.some((x) => x.startsWith(t.slice(0, 30)))).toBe(true)

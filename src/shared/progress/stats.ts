@@ -229,13 +229,31 @@ export function studyClockOf(times: Iterable<Millis>, dayKey: DayKey): StudyCloc
   return clock
 }
 
-/** "1 h 5 min", "12 min", "under a minute". */
-export function formatDuration(ms: number): string {
+/** One number of a duration with its unit, as a tile shows it: `{ value: '5', unit: 'min' }`. */
+export interface DurationPart {
+  value: string
+  unit: 'h' | 'min'
+}
+
+/**
+ * A duration in the short form a statistics tile has room for: "0 min", "< 1 min", "12 min", "1 h 5 min", and
+ * whole hours from 10 h ("12 h": minutes no longer matter there, and the value stays short).
+ */
+export function durationParts(ms: number): DurationPart[] {
   const minutes = Math.round(ms / 60_000)
-  if (minutes < 1) return ms > 0 ? 'under a minute' : '0 min'
+  if (minutes < 1) return [{ value: ms > 0 ? '< 1' : '0', unit: 'min' }]
+  if (minutes < 60) return [{ value: String(minutes), unit: 'min' }]
+  if (minutes >= 10 * 60) return [{ value: String(Math.round(minutes / 60)), unit: 'h' }]
   const h = Math.floor(minutes / 60)
   const m = minutes % 60
-  return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`
+  return m === 0 ? [{ value: String(h), unit: 'h' }] : [{ value: String(h), unit: 'h' }, { value: String(m), unit: 'min' }]
+}
+
+/** `durationParts` as text: "< 1 min", "12 min", "1 h 5 min", "12 h". */
+export function formatDuration(ms: number): string {
+  return durationParts(ms)
+    .map((p) => `${p.value} ${p.unit}`)
+    .join(' ')
 }
 
 /** Everything the Statistics view shows. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { REVIEW_SCOPE, type Attempt, type QuizRun } from '@shared/progress/model'
-import { accuracyByDay, accuracyChart, articleScores, computeStats, daysBetween, fixedOffsetDayKey, streakOfDays } from '@shared/progress/stats'
+import { accuracyByDay, accuracyChart, articleScores, computeStats, daysBetween, durationParts, fixedOffsetDayKey, formatDuration, streakOfDays } from '@shared/progress/stats'
 import { DAY, HOUR, T0 } from './fixtures'
 
 const utc = fixedOffsetDayKey(0)
@@ -111,5 +111,36 @@ describe('computeStats', () => {
     expect(stats.articles.map((a) => a.articleId)).toEqual(['alpha'])
     expect(stats.streak.current).toBe(1)
     expect(stats.accuracy).toHaveLength(1)
+  })
+})
+
+describe('study time in a statistics tile', () => {
+  const MIN = 60_000
+  it('is short: under a minute reads "< 1 min", not a phrase that breaks over lines', () => {
+    expect(formatDuration(0)).toBe('0 min')
+    expect(formatDuration(1)).toBe('< 1 min')
+    expect(formatDuration(29_999)).toBe('< 1 min')
+    expect(formatDuration(30_000)).toBe('1 min')
+    expect(formatDuration(12 * MIN)).toBe('12 min')
+    expect(formatDuration(59 * MIN)).toBe('59 min')
+  })
+
+  it('gives hours and minutes up to 10 hours, whole hours from there', () => {
+    expect(formatDuration(60 * MIN)).toBe('1 h')
+    expect(formatDuration(65 * MIN)).toBe('1 h 5 min')
+    expect(formatDuration(9 * 60 * MIN + 59 * MIN)).toBe('9 h 59 min')
+    expect(formatDuration(10 * 60 * MIN)).toBe('10 h')
+    expect(formatDuration(12 * 60 * MIN + 40 * MIN)).toBe('13 h')
+    expect(formatDuration(250 * 60 * MIN)).toBe('250 h')
+  })
+
+  it('splits into numbers and units for the tile, which shows the units smaller', () => {
+    expect(durationParts(65 * MIN)).toEqual([
+      { value: '1', unit: 'h' },
+      { value: '5', unit: 'min' }
+    ])
+    expect(durationParts(20_000)).toEqual([{ value: '< 1', unit: 'min' }])
+    // Every value stays short enough for one line of the narrowest tile.
+    for (let m = 0; m < 200 * 60; m += 7) expect(formatDuration(m * MIN).length).toBeLessThanOrEqual('10 h 59 min'.length)
   })
 })

@@ -19,7 +19,10 @@ export class AppState {
   // Raw: the article and its questions are read-only data that is stored in IndexedDB, where proxies cannot go.
   #study = $state.raw<StudyArticle | null>(null)
   #loading = $state(true)
+  #listed = $state(false)
   #notice = $state<Notice | null>(null)
+  // When each article was opened in this run, so a list read while an article was opening gets its time too.
+  #openedAt: Record<string, string> = {}
 
   constructor(private readonly api: Window['api']) {}
 
@@ -34,6 +37,10 @@ export class AppState {
   }
   get loading(): boolean {
     return this.#loading
+  }
+  /** Whether the library list has been read (or failed to be) since start: until then it is not known to be empty. */
+  get listed(): boolean {
+    return this.#listed
   }
   get notice(): Notice | null {
     return this.#notice
@@ -56,21 +63,28 @@ export class AppState {
 
   /**
    * Loads the library list; opens `preferId` (when it is still in the library), or the first article when
-   * nothing is open yet. Says whether the list could be read.
+   * nothing is open yet. Says whether the list could be read. `preferId` is fetched beside the list, not after
+   * it, so the article is on screen without waiting for a long library's list.
    */
   async refreshLibrary(preferId?: string): Promise<boolean> {
-    const loaded = await this.reloadList()
-    const prefer = preferId && this.#articles.some((a) => a.id === preferId) ? preferId : undefined
-    const id = prefer ?? this.#study?.article.id ?? this.#articles[0]?.id
-    if (id && id !== this.#study?.article.id) await this.open(id)
-    this.#loading = false
-    return loaded
+    this.#loading = true
+    try {
+      const opening = preferId && preferId !== this.#study?.article.id ? this.#load(preferId, 'reader', true) : Promise.resolve(false)
+      const [loaded, opened] = await Promise.all([this.reloadList(), opening])
+      if (opened) this.#markOpened(preferId!)
+      const id = this.#study?.article.id ?? this.#articles[0]?.id
+      if (id && id !== this.#study?.article.id) await this.#load(id, 'reader', false)
+      return loaded
+    } finally {
+      this.#loading = false
+    }
   }
 
   /** Reloads the library list only (opens nothing); says whether it could be read. */
   async reloadList(): Promise<boolean> {
     const list = this.unwrap(await this.api.listArticles())
     if (list) this.#articles = list
+    this.#listed = true
     return list !== null
   }
 
@@ -83,16 +97,28 @@ export class AppState {
   async open(id: string, view: View = 'reader'): Promise<boolean> {
     this.#loading = true
     try {
-      const study = this.unwrap(await this.api.getArticle(id))
-      if (!study) return false
-      this.#study = study
-      // Main recorded the opening; mirror it so the library's "last opened" order is right without a reload.
-      const openedAt = new Date().toISOString()
-      this.#articles = this.#articles.map((a) => (a.id === id ? { ...a, lastOpenedAt: openedAt } : a))
-      this.#view = view
-      return true
+      return await this.#load(id, view, false)
     } finally {
       this.#loading = false
     }
+  }
+
+  // Fetches and shows article `id`; `quiet` says nothing when it cannot (at start: the article open last may be gone).
+  async #load(id: string, view: View, quiet: boolean): Promise<boolean> {
+    const result = await this.api.getArticle(id)
+    const study = quiet ? (result.ok ? result.value : null) : this.unwrap(result)
+    if (!study) return false
+    this.#study = study
+    this.#openedAt[id] = new Date().toISOString()
+    this.#markOpened(id)
+    this.#view = view
+    return true
+  }
+
+  // Main recorded the opening; mirror it so the library's "last opened" order is right without a reload.
+  #markOpened(id: string): void {
+    const openedAt = this.#openedAt[id]
+    if (!openedAt) return
+    this.#articles = this.#articles.map((a) => (a.id === id ? { ...a, lastOpenedAt: openedAt } : a))
   }
 }

@@ -109,6 +109,9 @@ export interface ResetCounts {
   runs: number
 }
 
+// Cards read per request when they are loaded (see #loadCards).
+const CARD_PAGE = 1000
+
 const LAST_SCOPE_KEY = 'lastScope'
 // Review answers given today, as `{"day":"YYYY-MM-DD","count":N}`: what the daily review limit counts against.
 const REVIEW_DAY_KEY = 'reviewDay'
@@ -132,6 +135,21 @@ function nativeTransaction(db: IDBDatabase, stores: string[], work: (tx: IDBTran
       tx.abort()
       reject(e)
     }
+  })
+}
+
+/** Whether `run` is an article's run (not a review run, `*review`) whose article is not in `articleIds`. */
+function isArticleRunOutside(run: { scope?: unknown }, articleIds: ReadonlySet<string>): boolean {
+  return typeof run.scope === 'string' && !run.scope.startsWith('*') && !articleIds.has(run.scope)
+}
+
+/** Up to `count` records of `store` in `range`, in key order. */
+function nativeGetAll(db: IDBDatabase, store: string, range: IDBKeyRange | null, count: number): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(store, 'readonly')
+    const request = tx.objectStore(store).getAll(range, count)
+    tx.oncomplete = () => resolve(request.result as unknown[])
+    tx.onabort = () => reject(tx.error ?? new Error('progress: the read was aborted'))
   })
 }
 
@@ -162,6 +180,11 @@ export class ProgressStore {
   #reviews: Map<string, CardSummary> | null = null
   // Ids of reported questions, loaded with the cards.
   #reported: Set<string> | null = null
+  // The load of the cards and reports in flight, and the changes committed meanwhile, replayed onto what it read.
+  #cardsLoad: Promise<void> | null = null
+  #replay: ((cards: Map<string, CardSummary>, reported: Set<string>) => void)[] = []
+  // Bumped by `invalidate`, so a load that started before it does not install what it read.
+  #generation = 0
   // Answers per article per day, for statistics; loaded on first use like the review records.
   #daily: Map<string, DailyTotals> | null = null
   // Study time per day, loaded with the daily totals.
@@ -182,6 +205,11 @@ export class ProgressStore {
     return new ProgressStore(new ProgressDb(name, dexieOptions), options)
   }
 
+  /** Opens the database connection now (the app does at start, while the article loads), so the first read need not. */
+  async connect(): Promise<void> {
+    if (!this.db.isOpen()) await this.db.open()
+  }
+
   /** Closes the database connection. */
   close(): void {
     this.db.close()
@@ -194,33 +222,72 @@ export class ProgressStore {
     return result
   }
 
-  // Only from inside #exclusive.
-  // Only from inside #exclusive. Reads the small card summaries, not the full review records (see SCHEMA_V2).
-  async #loadedReviews(): Promise<Map<string, CardSummary>> {
-    if (!this.#reviews || !this.#reported) {
+  // Reads the small card summaries, not the full review records (see SCHEMA_V2). Not a queued operation: the
+  // load runs beside the queue (at start, beside the first quiz's reads and writes), and every change committed
+  // while it is in flight is recorded by #cache and replayed onto what it read, in commit order. Each change sets
+  // a card or report to its state after that commit, or deletes those of an article, so replaying one that a page
+  // already saw is harmless, and pages read at different times (below) still end as the database is.
+  #loadCards(): Promise<void> {
+    if (this.#reviews && this.#reported) return Promise.resolve()
+    if (!this.#cardsLoad) {
       const db = this.db
-      const [cards, reported] = await db.transaction('r', db.cards, db.reports, () =>
-        Promise.all([db.cards.toArray(), db.reports.toCollection().primaryKeys()])
-      )
-      const rows = validRows(CardSummarySchema, cards, 'cards', this.#warn)
-      this.#reviews = new Map(rows.map((r) => [r.questionId, r]))
-      this.#reported = new Set(reported)
+      const generation = this.#generation
+      this.#replay = []
+      this.#cardsLoad = (async () => {
+        const reported = await db.reports.toCollection().primaryKeys()
+        // In pages, each its own request: one read of 10,000 cards holds up every other request to the database
+        // (the first quiz's, an answer's save) until it is done; between pages they get their turn. Straight from
+        // IndexedDB, like recordAnswer: Dexie's bookkeeping per record is most of the cost of a plain read.
+        if (!db.isOpen()) await db.open()
+        const cards: unknown[] = []
+        for (let last: string | null = null; ; ) {
+          const page = await nativeGetAll(db.backendDB(), 'cards', last === null ? null : IDBKeyRange.lowerBound(last, true), CARD_PAGE)
+          cards.push(...page)
+          // The store's key is `questionId`, so the last record's says where the next page starts.
+          const key = (page.at(-1) as { questionId?: unknown } | undefined)?.questionId
+          if (page.length < CARD_PAGE || typeof key !== 'string') break
+          last = key
+        }
+        if (generation !== this.#generation) return
+        const rows = validRows(CardSummarySchema, cards, 'cards', this.#warn)
+        const map = new Map(rows.map((r) => [r.questionId, r]))
+        const ids = new Set(reported)
+        for (const change of this.#replay) change(map, ids)
+        this.#reviews = map
+        this.#reported = ids
+      })().finally(() => {
+        this.#cardsLoad = null
+        this.#replay = []
+      })
     }
+    return this.#cardsLoad
+  }
+
+  // Applies a committed change to the cards and reports in memory: now when they are loaded, after the load when
+  // one is in flight, not at all when neither (the next load reads it from the database).
+  #cache(change: (cards: Map<string, CardSummary>, reported: Set<string>) => void): void {
+    if (this.#reviews && this.#reported) change(this.#reviews, this.#reported)
+    else if (this.#cardsLoad) this.#replay.push(change)
+  }
+
+  async #loadedReviews(): Promise<Map<string, CardSummary>> {
+    await this.#loadCards()
+    // A load cut short by `invalidate` leaves nothing: load again.
+    if (!this.#reviews) return this.#loadedReviews()
     return this.#reviews
   }
 
-  async #reportedIds(): Promise<Set<string>> {
-    await this.#loadedReviews()
-    return this.#reported!
-  }
-
-  /** Loads the review records into memory (the app calls this at start, so the first queue is instant). */
+  /**
+   * Loads the review cards into memory, so the first review queue and due count are instant. The app calls it at
+   * start; it does not wait for (or hold up) other operations, whose changes reach the loaded cards too.
+   */
   async warm(): Promise<void> {
-    await this.#exclusive(() => this.#loadedReviews())
+    await this.#loadCards()
   }
 
   /** Drops the in-memory records; the next read loads them again from the database. */
   invalidate(): void {
+    this.#generation++
     this.#reviews = null
     this.#reported = null
     this.#daily = null
@@ -295,7 +362,8 @@ export class ProgressStore {
         read.onsuccess = () => write(validRows(CardSummarySchema, read.result === undefined ? [] : [read.result], 'cards', this.#warn)[0])
       })
       // Only after commit: a failed save leaves the cache as the database is.
-      cache?.set(question.id, summaryOf(review!))
+      const summary = summaryOf(review!)
+      this.#cache((cards) => cards.set(question.id, summary))
       if (this.#daily) this.#addDaily(this.#daily, attempt)
       if (this.#clock) addStudyTime(this.#clock, attempt.at, this.#dayKey)
       return { session: next, attempt, review: review!, correct, previousCard }
@@ -378,8 +446,10 @@ export class ProgressStore {
         await db.reports.where('articleId').equals(articleId).delete()
         return out
       })
-      if (this.#reviews) for (const [id, r] of this.#reviews) if (r.articleId === articleId) this.#reviews.delete(id)
-      for (const id of reportIds) this.#reported?.delete(id)
+      this.#cache((cards, reported) => {
+        for (const [id, r] of cards) if (r.articleId === articleId) cards.delete(id)
+        for (const id of reportIds) reported.delete(id)
+      })
       this.#daily?.delete(articleId)
       // The study time of the deleted answers goes with them: rebuild it on next use.
       this.#daily = null
@@ -397,19 +467,36 @@ export class ProgressStore {
   async removeProgressOutside(articleIds: ReadonlySet<string>): Promise<ResetCounts> {
     if (articleIds.size === 0) throw new Error('progress: refusing to remove the progress of every article')
     const db = this.db
-    const keep = [...articleIds]
+    // Almost always nothing is left over: find the articles outside the library from the indexes' distinct keys
+    // (a read, outside the one-at-a-time queue) and write only when there are some. Deleting with
+    // `noneOf(library)` walked every index entry in a write transaction on each start (over a second for
+    // 10,000 answers and 1,000 articles) and held up the first quiz behind it.
+    const outsideOf = async (): Promise<{ ids: string[]; runs: boolean; reports: boolean }> =>
+      db.transaction('r', [db.attempts, db.reviews, db.cards, db.reports, db.runs], async () => {
+        const keys = await Promise.all([db.attempts, db.reviews, db.cards].map((t) => t.orderBy('articleId').uniqueKeys()))
+        const ids = new Set<string>()
+        for (const k of keys.flat()) if (typeof k === 'string' && !articleIds.has(k)) ids.add(k)
+        const runs = (await db.runs.filter((r) => isArticleRunOutside(r, articleIds)).count()) > 0
+        const reports = (await db.reports.filter((r) => !articleIds.has(r.articleId)).count()) > 0
+        return { ids: [...ids], runs, reports }
+      })
+    const first = await outsideOf()
+    if (first.ids.length === 0 && !first.runs && !first.reports) return { attempts: 0, reviews: 0, runs: 0 }
     return this.#exclusive(async () => {
+      const { ids: gone } = await outsideOf()
       const counts = await db.transaction('rw', [db.attempts, db.reviews, db.cards, db.reports, db.runs], async () => {
         // Card summaries and reports follow their review records (see SCHEMA_V2).
-        await db.cards.where('articleId').noneOf(keep).delete()
+        await db.cards.where('articleId').anyOf(gone).delete()
         await db.reports.filter((r) => !articleIds.has(r.articleId)).delete()
         return {
-          attempts: await db.attempts.where('articleId').noneOf(keep).delete(),
-          reviews: await db.reviews.where('articleId').noneOf(keep).delete(),
-          runs: await db.runs.filter((r) => typeof r.scope === 'string' && !r.scope.startsWith('*') && !articleIds.has(r.scope)).delete()
+          attempts: await db.attempts.where('articleId').anyOf(gone).delete(),
+          reviews: await db.reviews.where('articleId').anyOf(gone).delete(),
+          runs: await db.runs.filter((r) => isArticleRunOutside(r, articleIds)).delete()
         }
       })
-      if (this.#reviews) for (const [id, r] of this.#reviews) if (!articleIds.has(r.articleId)) this.#reviews.delete(id)
+      this.#cache((cards) => {
+        for (const [id, r] of cards) if (!articleIds.has(r.articleId)) cards.delete(id)
+      })
       if (this.#daily) for (const id of [...this.#daily.keys()]) if (!articleIds.has(id)) this.#daily.delete(id)
       return counts
     })
@@ -442,10 +529,10 @@ export class ProgressStore {
         }
         await db.runs.put(run)
       })
-      if (this.#reviews) {
-        if (previous) this.#reviews.set(questionId, summaryOf(previous))
-        else this.#reviews.delete(questionId)
-      }
+      this.#cache((cards) => {
+        if (previous) cards.set(questionId, summaryOf(previous))
+        else cards.delete(questionId)
+      })
       // Daily totals only add up; they are read again on the next statistics call.
       this.#daily = null
     })
@@ -530,8 +617,10 @@ export class ProgressStore {
         added.push(...plan.attempts)
         return { attempts: plan.attempts.length, reviews: plan.reviews.length, runs: plan.runs.length }
       })
-      for (const r of written) this.#reviews?.set(r.questionId, summaryOf(r))
-      for (const r of newReports) this.#reported?.add(r.questionId)
+      this.#cache((cards, reported) => {
+        for (const r of written) cards.set(r.questionId, summaryOf(r))
+        for (const r of newReports) reported.add(r.questionId)
+      })
       // Imported answers may be older than the latest one here: rebuild the totals and study time on next use.
       if (added.length > 0) {
         this.#daily = null
@@ -604,7 +693,7 @@ export class ProgressStore {
         await db.cards.put(summaryOf(next))
         return next
       })
-      this.#reviews?.set(questionId, summaryOf(updated))
+      this.#cache((cards) => cards.set(questionId, summaryOf(updated)))
       return updated
     })
   }
@@ -620,10 +709,23 @@ export class ProgressStore {
     const live = new Set(liveIds)
     const db = this.db
     return this.#exclusive(async () => {
-      const cards = await this.#loadedReviews()
+      // Before the cards are in memory (at start), only this article's cards and reports are read, through their
+      // indexes: the first quiz must not wait for every card of the history (seconds for 10,000 on a busy machine).
+      const cached = this.#reviews && this.#reported ? { cards: this.#reviews, reported: this.#reported } : null
+      let articleCards: CardSummary[]
+      let reported: Set<string>
+      if (cached) {
+        articleCards = [...cached.cards.values()].filter((c) => c.articleId === articleId)
+        reported = new Set([...live].filter((id) => cached.reported.has(id)))
+      } else {
+        const [cards, reports] = await db.transaction('r', db.cards, db.reports, () =>
+          Promise.all([db.cards.where('articleId').equals(articleId).toArray(), db.reports.where('questionId').anyOf([...live]).primaryKeys()])
+        )
+        articleCards = validRows(CardSummarySchema, cards, 'cards', this.#warn)
+        reported = new Set(reports)
+      }
       const flips: string[] = []
-      for (const c of cards.values()) {
-        if (c.articleId !== articleId) continue
+      for (const c of articleCards) {
         const shouldRetire = live.has(c.questionId) ? 0 : 1
         if (c.retired !== shouldRetire) flips.push(c.questionId)
       }
@@ -635,10 +737,10 @@ export class ProgressStore {
           await db.cards.bulkPut(next.map(summaryOf))
           return next
         })
-        for (const r of changed) cards.set(r.questionId, summaryOf(r))
+        this.#cache((cards) => {
+          for (const r of changed) cards.set(r.questionId, summaryOf(r))
+        })
       }
-      const reported = new Set<string>()
-      for (const id of this.#reported!) if (live.has(id)) reported.add(id)
       return reported
     })
   }
@@ -657,9 +759,8 @@ export class ProgressStore {
       at: now
     }
     return this.#exclusive(async () => {
-      await this.#reportedIds()
       await this.db.reports.put(report)
-      this.#reported!.add(report.questionId)
+      this.#cache((_, reported) => reported.add(report.questionId))
       return report
     })
   }

@@ -57,11 +57,14 @@ export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / 230))
 }
 
+// Made once: building an Intl formatter costs far more than using one, and the library formats a date per article.
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+
 /** Formats an ISO date (YYYY-MM-DD) as "15 November 2016" in UTC, so the date never shifts with the time zone. */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number)
   if (!y || !m || !d) return iso
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
+  return DATE_FORMAT.format(Date.UTC(y, m - 1, d))
 }
 
 /** Groups repeated credits ("Photo by: Reuters" twice) into one line with a count ("Photo by: Reuters (×2)"), in first-seen order. */
