@@ -157,6 +157,13 @@ describe('quiz session edge cases', () => {
     t = reconcileSession(t, new Set(['q3', 'q4']), T0 + 1)
     expect(t.position).toBe(1)
     expect(currentQuestionId(t)).toBe('q3')
+    // Nothing open is left: the session is at its end, and the run is finished.
+    let u = advance(applyAnswer(startSession(run), 'q1', 'x', true, T0))
+    u = reconcileSession(u, new Set(), T0 + 1)
+    expect(u.run.questionIds).toEqual(['q1'])
+    expect(u.position).toBe(1)
+    expect(currentQuestionId(u)).toBeNull()
+    expect(u.run.finishedAt).toBe(T0 + 1)
   })
 
   it('does not finish a run again, or one that still has open questions, when reconciling', () => {
