@@ -78,6 +78,10 @@ describe('the backup file (format 2)', () => {
     expect(failure(damaged((f) => void (f['exportedAt'] = 'now')))).toMatch(/: field "exportedAt" is invalid/)
     expect(failure(damaged((f) => void (f.reports = {} as never)))).toMatch(/: field "reports" is invalid/)
     expect(failure(damaged((f) => void f.articles.push({ ...f.articles[0]!, format: 'pdf' as never })))).toMatch(/: article 2 \(format\) is invalid/)
+    expect(failure(damaged((f) => void (f.reports[0] = 'not a report' as never)))).toMatch(/^This backup file is damaged: report 1 is invalid \(/)
+    const reports = Array.from({ length: 12 }, () => sample().reports[0]!)
+    reports[10] = { ...reports[10]!, at: -1 }
+    expect(failure(damaged((f) => void (f.reports = reports)))).toMatch(/: report 11 \(at\) is invalid/)
   })
 
   it('refuses times of past events later than a day after now, naming the record and today', () => {
