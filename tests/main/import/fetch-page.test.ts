@@ -8,7 +8,7 @@ import { fetchPage, isWebLink, OFFLINE_MESSAGE, parseContentType, type PageFetch
 
 const URL0 = 'https://news.example/story'
 
-function answer(body: BodyInit | null, init: ResponseInit & { headers?: Record<string, string> } = {}): Response {
+function answer(body: ConstructorParameters<typeof Response>[0], init: ResponseInit & { headers?: Record<string, string> } = {}): Response {
   return new Response(body, { status: 200, ...init, headers: { 'content-type': 'text/html', ...init.headers } })
 }
 

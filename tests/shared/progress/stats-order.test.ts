@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { QuizRun } from '@shared/progress/model'
-import { articleScores, mergeDaily, seriesFromDaily, statsFromDaily, streakFromDays } from '@shared/progress/stats'
+import { articleScores, mergeDaily, seriesFromDaily, statsFromDaily, streakFromDays, type DailyTotals } from '@shared/progress/stats'
 import { DAY, T0 } from './fixtures'
 
 function run(id: string, correct: number, total: number, finishedAt: number, scope = 'alpha'): QuizRun {
@@ -50,9 +50,7 @@ describe('daily totals', () => {
   })
 
   it('lists days oldest first, whatever order they were added in, leaving out days with no answers left', () => {
-    const daily = new Map(
-      ['2026-11-05', '2026-11-01', '2026-11-09', '2026-11-03', '2026-11-02', '2026-11-08'].map((day) => [day, { correct: 1, total: 2 }] as const)
-    )
+    const daily: DailyTotals = new Map(['2026-11-05', '2026-11-01', '2026-11-09', '2026-11-03', '2026-11-02', '2026-11-08'].map((day) => [day, { correct: 1, total: 2 }]))
     daily.set('2026-11-04', { correct: 0, total: 0 })
     expect(seriesFromDaily(daily).map((d) => d.day)).toEqual(['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-05', '2026-11-08', '2026-11-09'])
   })
