@@ -37,8 +37,11 @@ const chosen = args.length ? args : Object.keys(FOLDERS)
 // folder's own tests: a large folder (quiz, import) cannot finish in one sitting on a loaded machine. A subset keeps
 // its own incremental file and reports (`<folder>.subset.*`), so it never drops the full run's results.
 const only = (process.env.MUTATION_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean)
-if (only.length && chosen.length !== 1) {
-  console.error('MUTATION_ONLY narrows one folder: name exactly one.')
+// MUTATION_TESTS=tests/shared/quiz/rank.test.ts runs only those of the folder's tests: a lower bound of the score
+// (other tests might kill more), for when the folder's whole test list is too slow to run against every mutant.
+const onlyTests = (process.env.MUTATION_TESTS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+if ((only.length || onlyTests.length) && chosen.length !== 1) {
+  console.error('MUTATION_ONLY and MUTATION_TESTS narrow one folder: name exactly one.')
   process.exit(2)
 }
 // Two cores are shared on the team's machines: at most two sandboxes unless asked for more.
@@ -57,11 +60,11 @@ mkdirSync(REPORTS, { recursive: true })
 const summary = []
 for (const name of chosen) {
   const mutate = only.length ? only : FOLDERS[name].mutate
-  const report = only.length ? `${name}.subset` : name
+  const report = only.length || onlyTests.length ? `${name}.subset` : name
   console.log(`\n=== ${report}: ${mutate.join(', ')} ===`)
   const stryker = new Stryker({
     mutate,
-    testFiles: FOLDERS[name].tests,
+    testFiles: onlyTests.length ? onlyTests : FOLDERS[name].tests,
     // The sandbox needs the sources, tests and packages, not build output or screenshots.
     ignorePatterns: ['out', 'dist', 'artifacts', 'reports', 'docs', 'build'],
     testRunner: 'vitest',
