@@ -244,12 +244,12 @@ describe('a damaged stored card', () => {
 
 describe('review ordering ties and limits', () => {
   it('orders questions reviewable at the same moment by id, so the queue never shuffles', () => {
-    const b = reviewAfter('alpha', 2, [false])
-    const a = reviewAfter('alpha', 1, [false])
-    const c = reviewAfter('alpha', 3, [false])
-    // Same lastAt and due: only the id tells them apart.
-    expect(selectForReview([c, b, a], T0 + 2 * DAY).ids).toEqual(['alpha-q1', 'alpha-q2', 'alpha-q3'])
-    expect(buildReviewQueue([c, b, a], T0 + 2 * DAY).order).toEqual(['alpha-q1', 'alpha-q2', 'alpha-q3'])
+    // Same lastAt and due: only the id tells them apart. Read in a scrambled order, as a database may return them.
+    const records = [4, 1, 6, 3, 2, 5].map((n) => reviewAfter('alpha', n, [false]))
+    const sorted = ['alpha-q1', 'alpha-q2', 'alpha-q3', 'alpha-q4', 'alpha-q5', 'alpha-q6']
+    expect(selectForReview(records, T0 + 2 * DAY).ids).toEqual(sorted)
+    expect(buildReviewQueue(records, T0 + 2 * DAY).order).toEqual(sorted)
+    expect(selectForReview([...records].reverse(), T0 + 2 * DAY).ids).toEqual(sorted)
   })
 
   it('puts a missed question in the queue from the moment it was missed, before ones due later', () => {
@@ -281,6 +281,9 @@ describe('review ordering ties and limits', () => {
       ['Same', 'bbb'],
       ['Zulu', 'aaa']
     ])
+    // Several articles of one title, read in a scrambled order: by id.
+    const same = ['ddd', 'aaa', 'fff', 'ccc', 'bbb', 'eee'].map((id) => rec(id, 'Same'))
+    expect(buildReviewQueue(same, T0).groups.map((g) => g.articleId)).toEqual(['aaa', 'bbb', 'ccc', 'ddd', 'eee', 'fff'])
     expect(queue.groups[0]).toMatchObject({ articleId: 'zzz', articleTitle: 'Alpha' })
     expect(queue.groups[0]!.items[0]).toEqual({
       questionId: 'zzz-q1',

@@ -122,6 +122,16 @@ describe('quiz session edge cases', () => {
     expect(isFinished(t)).toBe(false)
   })
 
+  it('reconciles a session shown past its end: it stays at the end of what is left', () => {
+    let s = startSession(run)
+    for (const id of ['q1', 'q2', 'q3']) s = applyAnswer(s, id, 'x', true, T0)
+    s = { ...s, position: ids.length }
+    const r = reconcileSession(s, new Set(), T0 + 1)
+    expect(r.run.questionIds).toEqual(['q1', 'q2', 'q3'])
+    expect(r.position).toBe(3)
+    expect(r.run.finishedAt).toBe(T0 + 1)
+  })
+
   it('reports nothing answered once past the end, and counts unanswered questions as not correct', () => {
     const s = { ...startSession(run), position: ids.length }
     expect(currentQuestionId(s)).toBeNull()
