@@ -90,6 +90,28 @@ describe('importance', () => {
     expect(eventDate(ask(17))).toBeUndefined() // the 1990s
     expect(eventDate(ask(2, 'who-did-what', [0, 100]))).toBeUndefined() // the part before "on Monday"
     expect(eventDate(ask(2), { ...g, year: null })).toBeUndefined()
+    // Evidence that is exactly the date's words still holds it.
+    expect(article.paragraphs[2]!.slice(117, 123)).toBe('Monday')
+    expect(eventDate(ask(2, 'who-did-what', [117, 123]))).toBe(1)
+    // Paragraph 4 names no date: dates at the same offsets in other paragraphs do not count.
+    expect(ctx.dates.some((d) => d.paragraph === 4)).toBe(false)
+    expect(eventDate(ask(4))).toBeUndefined()
+  })
+
+  it('counts a date exactly three weeks from the article’s as the main event, and not a millisecond more', () => {
+    const at = Date.parse(`${article.date}T00:00:00Z`)
+    const monday = ctx.dates.find((d) => d.paragraph === 2)!
+    const movedTo = (time: number) => ({ ...g, ctx: { ...ctx, dates: [{ ...monday, time }] } })
+    const eventDate = (gc: typeof g) => importance(ask(2), gc, new Set(), new Set()).parts.eventDate
+    expect(eventDate(movedTo(at - 21 * 86_400_000))).toBe(1)
+    expect(eventDate(movedTo(at + 21 * 86_400_000))).toBe(1)
+    expect(eventDate(movedTo(at - 21 * 86_400_000 - 1))).toBeUndefined()
+  })
+
+  it('counts words, not spaces, when judging the length of the evidence', () => {
+    // Paragraph 18 is one sentence of exactly 35 words; with every space doubled it is still 35 words.
+    const spaced = { ...g, ctx: { ...ctx, sentences: ctx.sentences.map((para, i) => (i === 18 ? para.map((s) => ({ ...s, text: s.text.replace(/ /g, '  ') })) : para)) } }
+    expect(importance(ask(18), spaced, new Set(), new Set()).parts.length).toBeUndefined()
   })
 
   it('takes half a point from evidence of more than 35 words', () => {
