@@ -116,6 +116,11 @@ describe('fetchPage: redirects', () => {
     expect(await refusal(transport(redirect(302, URL0)))).toEqual({ code: 'redirects', message: 'The site redirects in a loop, so the page never arrives. Nothing was imported.' })
   })
 
+  it('follows every 3xx status with a Location, 300 included', async () => {
+    const r = await fetchPage(URL0, { fetch: transport(redirect(300, '/choice'), redirect(399, '/last'), answer('ok')) })
+    expect(r.ok && r.value.chain).toEqual([URL0, 'https://news.example/choice', 'https://news.example/last'])
+  })
+
   it('treats 304 and other non-redirect statuses as answers, not as redirects', async () => {
     expect(await refusal(transport(new Response(null, { status: 304, headers: { location: '/x' } })))).toEqual({
       code: 'http',
@@ -164,7 +169,7 @@ describe('fetchPage: refusals in the user’s words', () => {
 
   it('refuses what is not a web link before asking the network', async () => {
     const fetch = transport()
-    for (const url of ['ftp://news.example/x', 'https://user:pw@news.example/', 'https://user@news.example/', 'not a link']) {
+    for (const url of ['ftp://news.example/x', 'https://user:pw@news.example/', 'https://user@news.example/', 'https://:pw@news.example/', 'not a link']) {
       expect(await refusal(fetch, {}, url)).toEqual({ code: 'bad-link', message: 'This is not a web link: the app reads pages from http:// and https:// addresses only.' })
     }
     expect(fetch.calls).toEqual([])
@@ -178,7 +183,9 @@ describe('fetchPage: refusals in the user’s words', () => {
     expect((await fetchPage(URL0, { fetch, isOnline: () => true })).ok).toBe(true)
     const controller = new AbortController()
     controller.abort()
-    expect(await refusal(transport(), { signal: controller.signal })).toEqual({ code: 'cancelled', message: 'The download was cancelled. Nothing was imported.' })
+    const untouched = transport(answer('x'))
+    expect(await refusal(untouched, { signal: controller.signal })).toEqual({ code: 'cancelled', message: 'The download was cancelled. Nothing was imported.' })
+    expect(untouched.calls).toEqual([])
   })
 
   it('tells no network, an unknown site and a refused connection apart, looking into the error’s causes', async () => {
@@ -236,5 +243,6 @@ describe('parseContentType', () => {
     expect(parseContentType('text/html; nocharset; xcharset=latin1')).toEqual({ mime: 'text/html', charset: null })
     expect(parseContentType('text/html; charset=')).toEqual({ mime: 'text/html', charset: null })
     expect(parseContentType('; charset=utf-8')).toEqual({ mime: null, charset: 'utf-8' })
+    expect(parseContentType('text/html; charset= "UTF-8" ')).toEqual({ mime: 'text/html', charset: 'utf-8' })
   })
 })
