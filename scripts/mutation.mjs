@@ -33,6 +33,17 @@ if (unknown.length) {
   process.exit(2)
 }
 const chosen = args.length ? args : Object.keys(FOLDERS)
+// MUTATION_ONLY=src/shared/quiz/gates.ts,src/shared/quiz/rank.ts narrows a run to some files of its folder, with the
+// folder's own tests: a large folder (quiz, import) cannot finish in one sitting on a loaded machine. A subset keeps
+// its own incremental file and reports (`<folder>.subset.*`), so it never drops the full run's results.
+const only = (process.env.MUTATION_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+// MUTATION_TESTS=tests/shared/quiz/rank.test.ts runs only those of the folder's tests: a lower bound of the score
+// (other tests might kill more), for when the folder's whole test list is too slow to run against every mutant.
+const onlyTests = (process.env.MUTATION_TESTS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+if ((only.length || onlyTests.length) && chosen.length !== 1) {
+  console.error('MUTATION_ONLY and MUTATION_TESTS narrow one folder: name exactly one.')
+  process.exit(2)
+}
 // Two cores are shared on the team's machines: at most two sandboxes unless asked for more.
 const concurrency = Number(process.env.STRYKER_CONCURRENCY ?? 2)
 
@@ -48,10 +59,12 @@ function score(results) {
 mkdirSync(REPORTS, { recursive: true })
 const summary = []
 for (const name of chosen) {
-  console.log(`\n=== ${name}: ${FOLDERS[name].mutate.join(', ')} ===`)
+  const mutate = only.length ? only : FOLDERS[name].mutate
+  const report = only.length || onlyTests.length ? `${name}.subset` : name
+  console.log(`\n=== ${report}: ${mutate.join(', ')} ===`)
   const stryker = new Stryker({
-    mutate: FOLDERS[name].mutate,
-    testFiles: FOLDERS[name].tests,
+    mutate,
+    testFiles: onlyTests.length ? onlyTests : FOLDERS[name].tests,
     // The sandbox needs the sources, tests and packages, not build output or screenshots.
     ignorePatterns: ['out', 'dist', 'artifacts', 'reports', 'docs', 'build'],
     testRunner: 'vitest',
@@ -66,9 +79,9 @@ for (const name of chosen) {
     ignoreStatic: true,
     concurrency,
     incremental: true,
-    incrementalFile: `reports/mutation/${name}.incremental.json`,
+    incrementalFile: `reports/mutation/${report}.incremental.json`,
     reporters: ['json', 'progress'],
-    jsonReporter: { fileName: `reports/mutation/${name}.json` },
+    jsonReporter: { fileName: `reports/mutation/${report}.json` },
     tempDirName: '.stryker-tmp',
     cleanTempDir: 'always',
     timeoutMS: 20_000,
@@ -78,15 +91,15 @@ for (const name of chosen) {
   })
   const results = await stryker.runMutationTest()
   const s = score(results)
-  summary.push({ name, ...s })
+  summary.push({ name: report, ...s })
   const missed = results
     .filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
-    .map((r) => `  ${r.status === 'NoCoverage' ? 'no test' : 'survived'}  ${relative(ROOT, r.fileName)}:${r.location.start.line + 1}  ${r.mutatorName}: ${JSON.stringify(r.replacement ?? '')}`)
-  writeFileSync(resolve(REPORTS, `${name}.missed.txt`), missed.join('\n') + '\n')
-  console.log(`${name}: ${missed.length} mutants not detected (listed in reports/mutation/${name}.missed.txt)`)
+    .map((r) => `  ${r.status === 'NoCoverage' ? 'no test' : 'survived'}  ${relative(ROOT, r.fileName)}:${r.location.start.line}  ${r.mutatorName}: ${JSON.stringify(r.replacement ?? '')}`)
+  writeFileSync(resolve(REPORTS, `${report}.missed.txt`), missed.join('\n') + '\n')
+  console.log(`${report}: ${missed.length} mutants not detected (listed in reports/mutation/${report}.missed.txt)`)
 }
 
 console.log('\nMutation score per folder (killed + timed out) / (killed + timed out + survived + no test):')
 for (const s of summary) {
-  console.log(`  ${s.name.padEnd(9)} ${s.score.toFixed(1).padStart(5)}%  ${s.detected}/${s.total} detected, ${s.compileErrors} type errors and ${s.ignored} static mutants not counted`)
+  console.log(`  ${s.name.padEnd(15)} ${s.score.toFixed(1).padStart(5)}%  ${s.detected}/${s.total} detected, ${s.compileErrors} type errors and ${s.ignored} static mutants not counted`)
 }

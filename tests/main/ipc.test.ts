@@ -126,6 +126,16 @@ describe('the IPC handler helper', () => {
     expect(isTrustedSender({ senderFrame: null })).toBe(false)
     expect(isTrustedSender({ senderFrame: { url: '' } })).toBe(false)
   })
+
+  it('compares origins, not spellings: a trusted http origin is trusted however its URL is written', () => {
+    // The URL API normalises scheme and host case and drops a default port; only the opaque `app://` origin is
+    // compared on its text. Spelling the same origin differently must not lock the app window out.
+    setTrustedOrigins(['http://localhost', 'http://127.0.0.1:5173'])
+    expect(isTrustedSender({ senderFrame: { url: 'http://localhost:80/index.html' } })).toBe(true)
+    expect(isTrustedSender({ senderFrame: { url: 'HTTP://LOCALHOST/index.html' } })).toBe(true)
+    expect(isTrustedSender({ senderFrame: { url: 'http://user@127.0.0.1:5173/index.html' } })).toBe(true)
+    expect(isTrustedSender({ senderFrame: { url: 'http://localhost:8080/index.html' } })).toBe(false)
+  })
 })
 
 describe('the contract', () => {

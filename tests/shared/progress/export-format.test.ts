@@ -126,3 +126,30 @@ describe('progress files checked to the last field', () => {
     expect(parseProgressExport(serializeProgressExport(sample(), T0), T0 + 1000).ok).toBe(true)
   })
 })
+
+describe('progress file messages, to the record and the day', () => {
+  function many(n: number): ProgressData {
+    const one = sample()
+    const attempts = Array.from({ length: n }, (_, i) => ({ ...one.attempts[0]!, id: `a${i}` }))
+    return { ...one, attempts }
+  }
+
+  it('counts records past the ninth correctly', () => {
+    const data = many(12)
+    ;(data.attempts[11] as unknown as Record<string, unknown>)['correct'] = 'yes'
+    expect(message(serializeProgressExport(data, T0))).toMatch(/^This progress file is damaged: answer 12 \(correct\) is invalid \(/)
+  })
+
+  it('names a record that is wrong as a whole, and a top-level field', () => {
+    const file = JSON.parse(serializeProgressExport(sample(), T0)) as Record<string, unknown>
+    expect(message(JSON.stringify({ ...file, attempts: ['not a record'] }))).toMatch(/^This progress file is damaged: answer 1 is invalid \(/)
+    expect(message(JSON.stringify({ ...file, exportedAt: 'yesterday' }))).toMatch(/^This progress file is damaged: field "exportedAt" is invalid \(/)
+  })
+
+  it('says which day counts as today when refusing a time after it', () => {
+    const data = sample()
+    data.runs[0]!.startedAt = T0 + 2 * 86_400_000
+    const r = parseProgressExport(serializeProgressExport(data, T0), T0)
+    expect(r).toEqual({ ok: false, message: 'This progress file is damaged: quiz run 1 (startedAt) is invalid (a time after today, 2026-11-28). Nothing was changed.' })
+  })
+})

@@ -241,3 +241,102 @@ describe('a damaged stored card', () => {
     }
   })
 })
+
+describe('review ordering ties and limits', () => {
+  it('orders questions reviewable at the same moment by id, so the queue never shuffles', () => {
+    // Same lastAt and due: only the id tells them apart. Read in a scrambled order, as a database may return them.
+    const records = [4, 1, 6, 3, 2, 5].map((n) => reviewAfter('alpha', n, [false]))
+    const sorted = ['alpha-q1', 'alpha-q2', 'alpha-q3', 'alpha-q4', 'alpha-q5', 'alpha-q6']
+    expect(selectForReview(records, T0 + 2 * DAY).ids).toEqual(sorted)
+    expect(buildReviewQueue(records, T0 + 2 * DAY).order).toEqual(sorted)
+    expect(selectForReview([...records].reverse(), T0 + 2 * DAY).ids).toEqual(sorted)
+  })
+
+  it('puts a missed question in the queue from the moment it was missed, before ones due later', () => {
+    // Missed at T0 (FSRS due a day later) versus right long ago and due an hour before now.
+    const missed = reviewAfter('alpha', 1, [false])
+    const right = reviewAfter('alpha', 2, [true], T0 - 30 * DAY)
+    const due = { ...right, card: { ...right.card, due: T0 + DAY / 24 } }
+    expect(missed.card.due).toBeGreaterThan(due.card.due)
+    expect(selectForReview([due, missed], due.card.due).ids).toEqual([missed.questionId, due.questionId])
+    expect(dueForecast([due, missed], T0 - DAY, 2, fixedOffsetDayKey(0))[1]).toEqual({ day: '2026-11-28', count: 2 })
+  })
+
+  it('treats a negative limit as none', () => {
+    const missed = reviewAfter('alpha', 1, [false])
+    expect(selectForReview([missed], T0, { limit: -3 })).toEqual({ ids: [], waiting: 1 })
+    expect(selectForReview([missed], T0)).toEqual({ ids: [missed.questionId], waiting: 0 })
+  })
+
+  it('orders article groups whose first items are due together by title, then by id', () => {
+    const rec = (articleId: string, title: string): ReviewRecord => ({ ...reviewAfter(articleId, 1, [false]), articleTitle: title })
+    const zulu = rec('aaa', 'Zulu')
+    const alpha = rec('zzz', 'Alpha')
+    const sameTitleB = rec('bbb', 'Same')
+    const sameTitleA = rec('abb', 'Same')
+    const queue = buildReviewQueue([zulu, sameTitleB, alpha, sameTitleA], T0)
+    expect(queue.groups.map((g) => [g.articleTitle, g.articleId])).toEqual([
+      ['Alpha', 'zzz'],
+      ['Same', 'abb'],
+      ['Same', 'bbb'],
+      ['Zulu', 'aaa']
+    ])
+    // Several articles of one title, read in a scrambled order: by id.
+    const same = ['ddd', 'aaa', 'fff', 'ccc', 'bbb', 'eee'].map((id) => rec(id, 'Same'))
+    expect(buildReviewQueue(same, T0).groups.map((g) => g.articleId)).toEqual(['aaa', 'bbb', 'ccc', 'ddd', 'eee', 'fff'])
+    expect(queue.groups[0]).toMatchObject({ articleId: 'zzz', articleTitle: 'Alpha' })
+    expect(queue.groups[0]!.items[0]).toEqual({
+      questionId: 'zzz-q1',
+      articleId: 'zzz',
+      question: alpha.question,
+      lastChosen: 'x',
+      lastCorrect: false,
+      lastAt: T0,
+      due: alpha.card.due,
+      isDue: false
+    })
+  })
+
+  it('finds the earliest later due time among several, leaving out retired and missed ones', () => {
+    const soon = reviewAfter('alpha', 1, [true])
+    const later = reviewAfter('alpha', 2, [true, true])
+    const retiredSooner = { ...reviewAfter('alpha', 3, [true], T0 - DAY), retired: 1 as const }
+    expect(retiredSooner.card.due).toBeLessThan(soon.card.due)
+    expect(nextDue([later, retiredSooner, soon], T0)).toBe(soon.card.due)
+    expect(nextDue([soon, later], T0)).toBe(soon.card.due)
+    expect(nextDue([], T0)).toBeNull()
+  })
+
+  it('labels the four grades in key order', () => {
+    expect(GRADES).toEqual([
+      { grade: 1, label: 'Again' },
+      { grade: 2, label: 'Hard' },
+      { grade: 3, label: 'Good' },
+      { grade: 4, label: 'Easy' }
+    ])
+  })
+})
+
+describe('due forecast edges', () => {
+  it('has one entry per asked day, leaves out what falls after the last one, and none for zero days', () => {
+    const soon = reviewAfter('beta', 1, [true])
+    const soonDay = fixedOffsetDayKey(0)(soon.card.due)
+    const days = Math.round((Date.parse(`${soonDay}T00:00:00Z`) - Date.parse('2026-11-28T00:00:00Z')) / DAY)
+    expect(days).toBeGreaterThan(0)
+    // A forecast that ends the day before `soon` is due does not count it anywhere.
+    const short = dueForecast([soon], T0, days, fixedOffsetDayKey(0))
+    expect(short).toHaveLength(days)
+    expect(short.reduce((n, d) => n + d.count, 0)).toBe(0)
+    const long = dueForecast([soon], T0, days + 1, fixedOffsetDayKey(0))
+    expect(long[days]).toEqual({ day: soonDay, count: 1 })
+    expect(dueForecast([soon], T0, 0, fixedOffsetDayKey(0))).toEqual([])
+  })
+
+  it('counts on the local day: an answer due just after midnight UTC is still today east of UTC', () => {
+    const late = Date.parse('2026-11-28T23:30:00Z')
+    const missedYesterday = reviewAfter('alpha', 1, [false], late - DAY)
+    const f = dueForecast([missedYesterday], late, 2, fixedOffsetDayKey(60))
+    expect(f.map((d) => d.day)).toEqual(['2026-11-29', '2026-11-30'])
+    expect(f[0]!.count).toBe(1)
+  })
+})

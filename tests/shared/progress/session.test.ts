@@ -102,3 +102,95 @@ describe('quiz session', () => {
     expect(r.run.score).toEqual({ correct: 1, total: 1 })
   })
 })
+
+describe('quiz session edge cases', () => {
+  it('moves past questions already answered, and brings a skipped one back before the end', () => {
+    // q3 answered out of turn (a resumed run): advancing from q2 goes straight to q4.
+    let s = applyAnswer(applyAnswer(startSession(run), 'q1', 'x', true, T0), 'q3', 'x', true, T0 + 1)
+    s = advance(s)
+    expect(currentQuestionId(s)).toBe('q2')
+    s = advance(applyAnswer(s, 'q2', 'x', true, T0 + 2))
+    expect(currentQuestionId(s)).toBe('q4')
+    // Advancing past q4 without answering it: the only open question, q4, comes back rather than the end.
+    s = advance(s)
+    expect(currentQuestionId(s)).toBe('q4')
+    expect(isCurrentAnswered(s)).toBe(false)
+    // Skipping q2 from q1 leaves it open: after the last question it comes back first.
+    let t = advance(startSession(run))
+    for (const id of ['q2', 'q3', 'q4']) t = advance(applyAnswer(t, id, 'x', true, T0))
+    expect(currentQuestionId(t)).toBe('q1')
+    expect(isFinished(t)).toBe(false)
+  })
+
+  it('reconciles a session shown past its end: it stays at the end of what is left', () => {
+    let s = startSession(run)
+    for (const id of ['q1', 'q2', 'q3']) s = applyAnswer(s, id, 'x', true, T0)
+    s = { ...s, position: ids.length }
+    const r = reconcileSession(s, new Set(), T0 + 1)
+    expect(r.run.questionIds).toEqual(['q1', 'q2', 'q3'])
+    expect(r.position).toBe(3)
+    expect(r.run.finishedAt).toBe(T0 + 1)
+  })
+
+  it('reports nothing answered once past the end, and counts unanswered questions as not correct', () => {
+    const s = { ...startSession(run), position: ids.length }
+    expect(currentQuestionId(s)).toBeNull()
+    expect(isCurrentAnswered(s)).toBe(false)
+    const partial = applyAnswer(applyAnswer(startSession(run), 'q1', 'x', true, T0), 'q2', 'y', false, T0)
+    expect(sessionScore(partial)).toEqual({ correct: 1, total: 4 })
+    expect(missedQuestionIds(partial)).toEqual(['q2'])
+    expect(partial.run.finishedAt).toBeNull()
+    expect(partial.run.score).toBeNull()
+  })
+
+  it('resumes with the earliest stored answer of each question, whatever order the attempts come in', () => {
+    const at = (id: string, q: string, chosen: string, correct: boolean, t: number, runId = 'run-1'): Attempt => ({ id, questionId: q, articleId: 'alpha', runId, chosen, correct, at: t })
+    const s = resumeSession(run, [
+      at('a2', 'q1', 'second', true, T0 + 5),
+      at('a1', 'q1', 'first', false, T0 + 1),
+      at('a3', 'zz', 'not in the run', true, T0),
+      at('a4', 'q2', 'outside any run', true, T0, null as never)
+    ])
+    expect(s.answers).toEqual({ q1: { chosen: 'first', correct: false, at: T0 + 1 } })
+    expect(currentQuestionId(s)).toBe('q2')
+  })
+
+  it('when the question on screen vanishes, goes to the first open question that is left', () => {
+    let s = advance(applyAnswer(startSession(run), 'q1', 'x', true, T0))
+    expect(currentQuestionId(s)).toBe('q2')
+    s = reconcileSession(s, new Set(['q3', 'q4']), T0 + 1)
+    expect(s.run.questionIds).toEqual(['q1', 'q3', 'q4'])
+    expect(currentQuestionId(s)).toBe('q3')
+    // The question on screen survives: it stays on screen, at its new index.
+    let t = advance(advance(applyAnswer(startSession(run), 'q1', 'x', true, T0)))
+    expect(currentQuestionId(t)).toBe('q3')
+    t = reconcileSession(t, new Set(['q3', 'q4']), T0 + 1)
+    expect(t.position).toBe(1)
+    expect(currentQuestionId(t)).toBe('q3')
+    // Nothing open is left: the session is at its end, and the run is finished.
+    let u = advance(applyAnswer(startSession(run), 'q1', 'x', true, T0))
+    u = reconcileSession(u, new Set(), T0 + 1)
+    expect(u.run.questionIds).toEqual(['q1'])
+    expect(u.position).toBe(1)
+    expect(currentQuestionId(u)).toBeNull()
+    expect(u.run.finishedAt).toBe(T0 + 1)
+  })
+
+  it('does not finish a run again, or one that still has open questions, when reconciling', () => {
+    let done = startSession(run)
+    for (const id of ids) done = applyAnswer(done, id, 'x', true, T0 + 5)
+    expect(done.run.finishedAt).toBe(T0 + 5)
+    // A finished run that still lists a vanished, never-asked question keeps its own finish time.
+    const withExtra = { ...done, run: { ...done.run, questionIds: [...ids, 'q5'] } }
+    const r = reconcileSession(withExtra, new Set(), T0 + 9)
+    expect(r.run.questionIds).toEqual(ids)
+    expect(r.run.finishedAt).toBe(T0 + 5)
+    expect(r.position).toBe(0)
+
+    const open = reconcileSession(startSession(run), new Set(['q1', 'q2']), T0 + 9)
+    expect(open.run.questionIds).toEqual(['q1', 'q2'])
+    expect(open.run.finishedAt).toBeNull()
+    expect(open.run.score).toBeNull()
+    expect(open.position).toBe(0)
+  })
+})
