@@ -61,10 +61,10 @@ describe('study time from answer times', () => {
 })
 
 describe('study time as words', () => {
-  it('says "0 min" for no time and "under a minute" for less than half a minute', () => {
+  it('says "0 min" for no time and "< 1 min" for less than half a minute', () => {
     expect(formatDuration(0)).toBe('0 min')
-    expect(formatDuration(1)).toBe('under a minute')
-    expect(formatDuration(29_999)).toBe('under a minute')
+    expect(formatDuration(1)).toBe('< 1 min')
+    expect(formatDuration(29_999)).toBe('< 1 min')
   })
 
   it('rounds to whole minutes and names hours when there are any', () => {
