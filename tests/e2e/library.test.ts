@@ -102,10 +102,10 @@ describe('the library in real Chromium: import a text file, an HTML page and pas
     await app.close()
     app = await new TestApp({ dataDir }).start(port)
     win = await app.launch({ profileDir: profile, colorScheme: 'dark' })
-    await win.page.locator('[data-question-id]').waitFor()
-    // It reopens the article last studied, with its answer kept.
-    await expect(win.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Night trains return to the northern line')
+    // It reopens the article last studied, with its answer kept (the quiz may be complete: this short article gets
+    // few questions, so the panel shows either the next question or the round's score).
     await win.page.getByText(/1 answered/).waitFor()
+    await expect(win.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Night trains return to the northern line')
     await win.page.getByRole('button', { name: /^Library/ }).click()
     // The article opens before the list is read: the library may say it is loading for a moment, never that it is empty.
     await expect(win.page.getByText('Your library is empty.').count()).resolves.toBe(0)
