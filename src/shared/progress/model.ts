@@ -150,20 +150,22 @@ export interface ReviewRecord {
   retired: 0 | 1
 }
 
-/** Validates a `ReviewRecord`, including that its snapshot is of the same question. */
+/** Validates a `CardSummary` from the database: a review record's fields but its question snapshot. */
+export const CardSummarySchema = v.object({
+  questionId: Id,
+  articleId: Id,
+  articleTitle: Text,
+  card: StoredCardSchema,
+  missed: v.picklist([0, 1] as const),
+  lastChosen: Text,
+  lastAt: Millis,
+  answers: Count,
+  retired: v.optional(v.picklist([0, 1] as const), 0)
+})
+
+/** Validates a `ReviewRecord` (the summary's fields and the snapshot), including that the snapshot is of the same question. */
 export const ReviewRecordSchema = v.pipe(
-  v.object({
-    questionId: Id,
-    articleId: Id,
-    articleTitle: Text,
-    card: StoredCardSchema,
-    missed: v.picklist([0, 1] as const),
-    lastChosen: Text,
-    lastAt: Millis,
-    answers: Count,
-    question: QuestionSnapshotSchema,
-    retired: v.optional(v.picklist([0, 1] as const), 0)
-  }),
+  v.object({ ...CardSummarySchema.entries, question: QuestionSnapshotSchema }),
   v.check((r) => r.question.id === r.questionId, 'question.id differs from questionId')
 )
 
@@ -179,19 +181,6 @@ export function summaryOf(r: ReviewRecord): CardSummary {
   void _question
   return summary
 }
-
-/** Validates a `CardSummary` from the database. */
-export const CardSummarySchema = v.object({
-  questionId: Id,
-  articleId: Id,
-  articleTitle: Text,
-  card: StoredCardSchema,
-  missed: v.picklist([0, 1] as const),
-  lastChosen: Text,
-  lastAt: Millis,
-  answers: Count,
-  retired: v.optional(v.picklist([0, 1] as const), 0)
-})
 
 /** A question the user reported as wrong or unclear: it leaves the quiz and review, and is kept to be looked at. */
 export interface QuestionReport {

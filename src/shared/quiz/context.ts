@@ -166,9 +166,13 @@ export function withoutLeadingConjunction(text: string): string {
   return m ? m[1]!.toUpperCase() + text.slice(m[0].length) : text
 }
 
-/** The story's cast: entities named at least twice, most-named first (at most five). */
-export function storyCast(ctx: QuizContext): Set<string> {
+/**
+ * The story's cast: entities named at least twice, most-named first (at most `limit`), of the given types only
+ * when `types` is set (the gates count actors apart from places, so a story told across three countries still
+ * has room for its people).
+ */
+export function storyCast(ctx: QuizContext, limit = 5, types?: ReadonlySet<string>): Set<string> {
   const counts = new Map<string, number>()
-  for (const m of ctx.entities.mentions) counts.set(m.entity.key, (counts.get(m.entity.key) ?? 0) + 1)
-  return new Set([...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k]) => k))
+  for (const m of ctx.entities.mentions) if (!types || types.has(m.entity.type)) counts.set(m.entity.key, (counts.get(m.entity.key) ?? 0) + 1)
+  return new Set([...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).slice(0, limit).map(([k]) => k))
 }

@@ -1,5 +1,5 @@
 import words from './data/reference-words.json'
-import { within, type QuizContext } from './context'
+import { storyCast, within, type QuizContext } from './context'
 import { hasWord } from './text'
 export { hasWord } from './text'
 import { normalise } from './distractors'
@@ -694,20 +694,14 @@ function reportSource(q: Question, g: GateContext): string | null {
   return null
 }
 
+const ACTOR_TYPES: ReadonlySet<string> = new Set(['person', 'organisation', 'outlet'])
 const castCache = new WeakMap<GateContext, string[]>()
 /** How the prompt may name the story's main people and organisations: shown name, and a person's surname. */
 function castNames(g: GateContext): string[] {
   let names = castCache.get(g)
   if (!names) {
     names = []
-    // The actors named at least twice, most-named first: places are left out before counting, so a story told
-    // across three countries still has room for the people and bodies in it.
-    const counts = new Map<string, number>()
-    for (const m of g.ctx.entities.mentions) {
-      if (m.entity.type === 'person' || m.entity.type === 'organisation' || m.entity.type === 'outlet') counts.set(m.entity.key, (counts.get(m.entity.key) ?? 0) + 1)
-    }
-    const actors = [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).slice(0, 8)
-    for (const [key] of actors) {
+    for (const key of storyCast(g.ctx, 8, ACTOR_TYPES)) {
       const e = g.ctx.entities.byKey.get(key)
       const shown = g.ctx.entities.displayName.get(key)
       if (!e || !shown) continue
