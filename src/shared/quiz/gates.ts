@@ -52,6 +52,7 @@ const ATTRIBUTION_VERBS = new Set(words.attributionVerbs)
 const ATTRIBUTION_BEFORE = [...words.attributionBefore].sort((a, b) => b.length - a.length)
 const CHANGE_WORDS = [...words.changeWords].sort((a, b) => b.length - a.length)
 const UNIQUE = new Set(words.uniqueNouns)
+const HEDGES = words.hedges.map((h) => new RegExp(`\\b${h}\\b`, 'i'))
 // Compiled once: a pattern with \p{L} is costly to build, and the gates run on every candidate.
 const FIRST_PERSON_RE = words.firstPerson.map((w) => [w, new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}'’])`, w === 'I' ? 'u' : 'iu')] as const)
 
@@ -132,6 +133,8 @@ export function repairPrompt(q: Question, ctx: QuizContext): string {
   }
   // "also", "too" after a verb only linked to the sentence before; the fact stands without them.
   body = body.replace(/(\S) also (?=[a-z])/g, '$1 ').replace(/ too([,.?])/g, '$1')
+  // "in the Australian state of which state" → "in which Australian state": the kind of place said once.
+  body = body.replace(/\bthe ((?:[\p{Lu}][\p{L}]+ )?)([a-z]+) of which \2\b/gu, 'which $1$2')
   p = gap + body
   // A bare surname reads as a stranger; the article's fullest form names the person.
   for (const { full, last, bare } of surnames(ctx)) {
@@ -288,7 +291,14 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
   const first = evidenceSentences(q, g.ctx)[0]
   const here = first ? g.sentenceOrder.get(first) ?? 0 : 0
   const posOf = new Map<string, string>()
-  for (const s of evidenceSentences(q, g.ctx)) for (const t of s.tokens) if (!posOf.has(t.text.toLowerCase())) posOf.set(t.text.toLowerCase(), t.pos)
+  const lemmaOf = new Map<string, string>()
+  for (const s of evidenceSentences(q, g.ctx)) {
+    for (const t of s.tokens) {
+      const w = t.text.toLowerCase()
+      if (!posOf.has(w)) posOf.set(w, t.pos)
+      if (!lemmaOf.has(w)) lemmaOf.set(w, t.lemma.toLowerCase())
+    }
+  }
   // "The President has drawn ...": a title at the start with no name after it is someone the prompt does not say.
   const title = /^(?:Fill the gap: )?The ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?![A-Z])/.exec(prompt)
   if (title && SHELL.has(title[1]!.toLowerCase().split(' ').pop()!)) return `The ${title[1]}`
@@ -310,7 +320,9 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
       if (!/^[\p{Ll}][\p{Ll}'’-]*$/u.test(w)) break
       // "the earthquake and tsunami disaster that ...": a coordinated noun phrase goes on after "and".
       if (w === 'and' && head > 0 && /^[\p{Ll}]/u.test(tokens[j + 1] ?? '')) continue
-      const pos = posOf.get(w.toLowerCase()) ?? (SHELL.has(w.replace(/['’]s$/, '')) ? 'NOUN' : 'X')
+      // "the ten-storey building": the tokenizer splits a hyphenated compound, so the prompt's whole word has no tag
+      // of its own; before a noun it is a modifier.
+      const pos = posOf.get(w.toLowerCase()) ?? (SHELL.has(w.replace(/['’]s$/, '')) ? 'NOUN' : /\p{L}-\p{L}/u.test(w) ? 'ADJ' : 'X')
       if (pos === 'NOUN') head = j
       else if (pos !== 'ADJ' && pos !== 'VERB' && pos !== 'NUM') break
     }
@@ -326,7 +338,8 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
     // "Trump and Putin ... the two leaders": a counted phrase after the names it counts.
     if (tokens.slice(i + 1, head).some((w) => (posOf.get(w.toLowerCase()) ?? '') === 'NUM') && namesSomeone(tokens.slice(0, i).join(' '))) continue
     // "the first game of the day", "the final": an ordinal or superlative makes it one of a known series.
-    const earlier = nouns.some((w) => (g.firstWord.get(w) ?? Infinity) < here)
+    // By lemma too: "a frog" earlier makes "the frogs" point back.
+    const earlier = nouns.some((w) => Math.min(g.firstWord.get(w) ?? Infinity, g.firstWord.get(lemmaOf.get(w) ?? w) ?? Infinity) < here)
     if (!shell && !earlier) continue
     // "The chain sold ...", "Per the doctrines ...": the vague phrase is what the prompt is about. Further in, a prompt
     // that names its people or places ("Sears CEO Alan Lacy, speaking about the deal, promised ...") is anchored by
@@ -363,8 +376,43 @@ export const noGiveaway: Gate = {
       const hit = termPattern(g, key).exec(prompt)
       if (hit) return `“${hit[0]}” in the prompt points to ${key.name}`
     }
-    return headlineGiveaway(q, g, key) ?? placeHint(q, g, key)
+    return headlineGiveaway(q, g, key) ?? placeHint(q, g, key) ?? officeGiveaway(q, g, key)
   }
+}
+
+// Offices a follower of the news can put a name to: politicians' and church leaders' roles, not a profession.
+const OFFICE_GROUPS = new Set(['politician', 'religious'])
+
+/**
+ * The office the data gives a key held at the story's date, in the prompt with no other name on it ("The Vice
+ * President said …" in 2020 → Mike Pence): anyone who follows the news can answer without reading.
+ */
+function officeGiveaway(q: Question, g: GateContext, key: WorldEntity | undefined): string | null {
+  if (!key || key.type !== 'person' || !key.curated || !key.role || !OFFICE_GROUPS.has(key.group) || q.kind === 'true-false') return null
+  if (g.year !== null && !activeInYear(key, g.year, 0)) return null
+  const title = officeTitle(key.role, g)
+  if (!title) return null
+  const prompt = q.prompt.replace(/^Fill the gap: /, '')
+  const re = new RegExp(`(?<![\\p{L}])(?<!Vice[ -])${escape(title)}(?:-elect)?(?![\\p{L}])`, 'giu')
+  for (let m = re.exec(prompt); m; m = re.exec(prompt)) {
+    const after = prompt.slice(m.index + m[0].length)
+    // "Prime Minister Theresa May": the title is someone else's; "the Prime Minister of Japan": another country's.
+    if (/^\s+(?:[\p{Lu}][\p{L}'’.-]+)/u.test(after) && !/^\s+(?:said|says|told|has|had|was|is|will|would)\b/.test(after)) continue
+    const of = /^\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}]*(?:\s[\p{Lu}][\p{L}]*)*)/u.exec(after)
+    if (of && key.country && !key.country.includes(of[1]!) && !(entityFor(of[1]!, g)?.name === key.country)) continue
+    return `“${m[0]}” in the prompt names the office ${key.name} held in ${g.year ?? 'the story'}: general knowledge gives the key`
+  }
+  return null
+}
+
+/** "US Vice President" → "Vice President", "Prime Minister of Japan" → "Prime Minister": the office without its country. */
+function officeTitle(role: string, g: GateContext): string | null {
+  let t = role.replace(/^(?:US|UK|UN)\s+/, '')
+  const of = /\s+of\s+(?:the\s+)?(.+)$/.exec(t)
+  if (of && entityFor(of[1]!, g)?.type === 'country') t = t.slice(0, of.index)
+  const first = t.split(' ')[0]!
+  if (t.includes(' ') && entityFor(first, g)?.type === 'country') t = t.slice(first.length + 1)
+  return t.length >= 4 && /^[\p{Lu}]/u.test(t) ? t : null
 }
 
 const PLACE_TYPES = new Set(['country', 'city', 'region'])
@@ -638,6 +686,9 @@ export const storyFact: Gate = {
       if (shared.size < 2) return 'a true/false statement off the lead and the headline is an aside'
     }
     if (q.kind === 'true-false' && /\b(?:I|we) (?:think|believe|feel|hope)\b|\b(?:should|ought to|must)\b/.test(text)) return 'an opinion or advice, not a fact to judge'
+    // "a gas leak may have caused the collapse", "apparently controversial": a hedged claim is not settled by the article.
+    const hedge = q.kind === 'true-false' ? HEDGES.find((h) => h.test(outsideQuotes(text))) : undefined
+    if (hedge) return `hedged (“${hedge.source.replace(/\\b/g, '')}”): the article does not settle it`
     return null
   }
 }

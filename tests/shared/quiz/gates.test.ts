@@ -57,6 +57,15 @@ describe('gate: self-contained', () => {
     const s1 = 'Turnout reached 71 percent in Sunday\'s election in Hong Kong.'
     expect(check(selfContained, e, question(e, 0, s1, { kind: 'how-many', prompt: 'Turnout reached what percentage in Sunday\'s election in Hong Kong?', answer: '71 percent' }))).toMatch(/Sunday/)
   })
+  it('drops a noun phrase the article introduced before, through a hyphenated modifier or a plural ("the ten-storey building", "the frogs")', () => {
+    const e = setup(['A ten-storey building collapsed in Magnitogorsk on Monday, killing seven people.', 'The ten-storey building had 48 flats.', 'A frog was found in the rubble.', 'The frogs were taken to a shelter by rescuers.'], 'January 2, 2019')
+    const s1 = 'The ten-storey building had 48 flats.'
+    expect(check(selfContained, e, question(e, 1, s1, { kind: 'how-many', prompt: 'The ten-storey building had how many flats?', answer: '48 flats' }))).toMatch(/The ten-storey building/)
+    const s2 = 'The frogs were taken to a shelter by rescuers.'
+    expect(check(selfContained, e, question(e, 3, s2, { kind: 'true-false', prompt: s2, answer: 'True' }))).toMatch(/The frogs/)
+    const s0 = 'A ten-storey building collapsed in Magnitogorsk on Monday, killing seven people.'
+    expect(check(selfContained, e, question(e, 0, s0, { kind: 'how-many', prompt: 'A ten-storey building collapsed in Magnitogorsk on Monday, killing how many people?', answer: 'seven people' }))).toBeNull()
+  })
   it('reads "as well as" as "and", while "as well" alone still points back', () => {
     const e = setup(['The Cuban government put up billboards in Havana with photos as well as a red swastika.', 'Cuba complained as well.'])
     const s1 = 'The Cuban government put up billboards in Havana with photos as well as a red swastika.'
@@ -108,6 +117,14 @@ describe('repairs before the gates', () => {
     const t = 'Tasmania was excluded from the study - where a program is ongoing.'
     expect(repairPrompt(question(e, 1, t, { kind: 'true-false', prompt: t, answer: 'True' }), e.ctx)).toBe(t)
   })
+  it('says the kind of place once: "the Australian state of which state" → "which Australian state"', () => {
+    const e = setup(['Thousands of frogs have died in the Australian state of Queensland during a drought.'])
+    const s = 'Thousands of frogs have died in the Australian state of Queensland during a drought.'
+    const q = question(e, 0, s, { kind: 'who-what-where', prompt: 'Thousands of frogs have died in the Australian state of which state during a drought?', answer: 'Queensland' })
+    expect(repairPrompt(q, e.ctx)).toBe('Thousands of frogs have died in which Australian state during a drought?')
+    const kept = question(e, 0, s, { kind: 'who-what-where', prompt: 'Thousands of frogs have died in the state of which country during a drought?', answer: 'Australia' })
+    expect(repairPrompt(kept, e.ctx)).toBe(kept.prompt)
+  })
 })
 
 describe('gate: no-giveaway', () => {
@@ -125,6 +142,21 @@ describe('gate: no-giveaway', () => {
   it('passes a prompt that leaves the key to reading', () => {
     const q = question(env, 0, s, { kind: 'how-many', prompt: 'Typhoon Phanfone killed how many people on Wednesday?', answer: '16 people' })
     expect(check(noGiveaway, env, q)).toBeNull()
+  })
+})
+
+describe('gate: no-giveaway, an office held at the story\'s date', () => {
+  const env = setup(['The Vice President praised the drought package on Thursday, Mike Pence said in a statement.', 'Prime Minister Scott Morrison met Mike Pence in Canberra on Friday.'], 'March 5, 2020', 'Drought package praised in Canberra')
+  const s1 = 'The Vice President praised the drought package on Thursday, Mike Pence said in a statement.'
+  it('drops a key whose office, held at the story\'s date, the prompt names ("The Vice President" in 2020 → Mike Pence)', () => {
+    const q = question(env, 0, s1, { kind: 'who-what-where', prompt: 'Which Vice President praised the drought package on Thursday?', answer: 'Mike Pence' })
+    expect(check(noGiveaway, env, q)).toMatch(/office Mike Pence held/)
+  })
+  it('keeps the same prompt in a year the data says he held no office, and a title that is someone else\'s', () => {
+    const old = setup(['The Vice President praised the drought package on Thursday, Mike Pence said in a statement.'], 'March 5, 1990', 'Drought package praised in Canberra')
+    expect(check(noGiveaway, old, question(old, 0, s1, { kind: 'who-what-where', prompt: 'Which Vice President praised the drought package on Thursday?', answer: 'Mike Pence' }))).toBeNull()
+    const s2 = 'Prime Minister Scott Morrison met Mike Pence in Canberra on Friday.'
+    expect(check(noGiveaway, env, question(env, 1, s2, { kind: 'who-what-where', prompt: 'Prime Minister Scott Morrison met whom in Canberra on Friday?', answer: 'Mike Pence' }))).toBeNull()
   })
 })
 
@@ -191,6 +223,15 @@ describe('gate: story-fact', () => {
     const e = setup(['Johnson said the case was "a tragedy for the family".'])
     const s = 'Johnson said the case was "a tragedy for the family".'
     expect(check(storyFact, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toMatch(/quote/)
+  })
+  it('drops a hedged statement as true/false ("may have", "apparently"), and keeps the same fact stated plainly', () => {
+    const e = setup(['A gas leak may have caused the collapse of the building, officials said.', 'The gas blast apparently caused the building collapse.', 'A gas leak caused the collapse of the building, officials said.'], 'January 2, 2019', 'Gas leak blamed for building collapse')
+    const s1 = 'A gas leak may have caused the collapse of the building, officials said.'
+    expect(check(storyFact, e, question(e, 0, s1, { kind: 'true-false', prompt: s1, answer: 'True' }))).toMatch(/hedged \(“may have”\)/)
+    const s2 = 'The gas blast apparently caused the building collapse.'
+    expect(check(storyFact, e, question(e, 1, s2, { kind: 'true-false', prompt: s2, answer: 'True' }))).toMatch(/apparently/)
+    const s3 = 'A gas leak caused the collapse of the building, officials said.'
+    expect(check(storyFact, e, question(e, 2, s3, { kind: 'true-false', prompt: s3, answer: 'True' }))).toBeNull()
   })
   it('keeps a quoted label, which is a fact like any other ("the word “fascists”")', () => {
     const e = setup(['Cuba put up billboards with the word "fascists" and the text "Made in USA" on Monday.'])
