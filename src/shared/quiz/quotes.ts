@@ -43,8 +43,7 @@ export function findQuotes(article: Article, sentences: Sentence[][], ents: Arti
       const afterSay = new RegExp(`^\\s*,?\\s*(?:(he|she)\\s+${SAY}|${SAY}\\s+([^,.]+)|([^,.;“"]{2,60}?)\\s+${SAY})`).exec(after)
       if (afterSay) {
         if (afterSay[1]) {
-          const before = people.filter((p) => p.end <= start)
-          speaker = before[before.length - 1] ?? null
+          speaker = onlyPersonBefore(people, start)
         } else {
           const from = end + afterSay.index
           const to = end + afterSay[0].length
@@ -66,9 +65,8 @@ export function findQuotes(article: Article, sentences: Sentence[][], ents: Arti
         speaker = colon[colon.length - 1] ?? null
       }
       if (!speaker && /\b(?:He|She|he|she)\s+(?:also\s+)?(?:said|added|continued|told \w+(?: \w+)?)\s*[:,]?\s*$/.test(text.slice(Math.max(0, start - 40), start))) {
-        // "She continued: “...”": the last person named before, in this paragraph.
-        const before = people.filter((p) => p.end <= start)
-        speaker = before[before.length - 1] ?? null
+        // "She continued: “...”": the person named before, in this paragraph.
+        speaker = onlyPersonBefore(people, start)
       }
       if (!speaker && !afterSay) {
         const lead = text.slice(Math.max(0, start - 120), start)
@@ -94,6 +92,18 @@ export function findQuotes(article: Article, sentences: Sentence[][], ents: Arti
     }
   })
   return out
+}
+
+/**
+ * "He said" or "she continued" gives the words to the one person named before them in the paragraph. With two
+ * people named there ("Pope Francis named Cardinal Ouellet …, ” he said"), "he" could be either, and a quiz that
+ * guesses marks the reader wrong: no speaker.
+ */
+function onlyPersonBefore(people: Mention[], start: number): Mention | null {
+  const before = people.filter((p) => p.end <= start)
+  const last = before[before.length - 1]
+  if (!last || before.some((p) => p.entity.key !== last.entity.key)) return null
+  return last
 }
 
 function notObjectOf(text: string, p: Mention): boolean {

@@ -89,6 +89,14 @@ describe('quotes', () => {
     expect(q[1]!.speaker?.text).not.toBe('Marvin Sambur')
     expect(q).toHaveLength(2)
   })
+  it('gives "he said" no speaker when two people are named before it: "he" could be either', () => {
+    const a = article(['Pope Francis named Cardinal Marc Ouellet to lead the inquiry. “The church will not hide anything,” he said.', 'Marc Ouellet met bishops on Monday. “We will listen to victims,” he said.'])
+    const s = splitSentences(a)
+    const q = findQuotes(a, s, findEntities(s, defaultWorld()))
+    expect(q).toHaveLength(2)
+    expect(q[0]!.speaker).toBeNull()
+    expect(q[1]!.speaker?.entity.name).toBe('Marc Ouellet')
+  })
   it('gives words posted on a platform to the one who posted them, never to the platform ("wrote on Twitter:")', () => {
     const a = article(['Donald Trump wrote on Twitter: "The election was a great victory for the whole country."'])
     const s = splitSentences(a)
