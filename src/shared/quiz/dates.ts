@@ -84,6 +84,7 @@ export function findDates(sentences: Sentence[][], articleDate: string | null): 
       for (let m = YEAR.exec(s.text); m; m = YEAR.exec(s.text)) {
         const at = m.index
         if (taken.some(([a, b]) => at < b && a < at + m![0].length)) continue
+        if (spanOfYears(s.text, at, at + m[0].length)) continue
         const y = Number(m[1])
         const granularity: Granularity = m[2] ? 'decade' : 'year'
         if (granularity === 'decade' && y % 10 !== 0) continue
@@ -128,6 +129,14 @@ function resolveWeekday(text: string, ref: Date, future: boolean): number {
 }
 
 /** Shifts a date by `steps` units of its granularity (days for days, months, years, decades). */
+/**
+ * "2019/20", "2020-21", "1998–2001": a year joined to another figure is one end of a span (a fiscal or
+ * season year), not a year to ask or move on its own ("_____/21", "2030/21").
+ */
+function spanOfYears(text: string, start: number, end: number): boolean {
+  return /\d\s?[/–-]\s?$/.test(text.slice(Math.max(0, start - 4), start)) || /^\s?[/–-]\s?\d/.test(text.slice(end, end + 4))
+}
+
 export function shiftDate(time: number, granularity: Granularity, steps: number): number {
   const d = new Date(time)
   if (granularity === 'day') return time + steps * DAY

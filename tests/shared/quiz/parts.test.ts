@@ -47,6 +47,9 @@ describe('dates', () => {
   it('reads a medieval year only after a preposition of time, never an amount', () => {
     expect(dates('Dali fell in 1253, and 1200 men fled with 1500 horses in 1500 ships.').map((d) => d.text)).toEqual(['1253'])
   })
+  it('never reads one end of a span of years ("2019/20", "1998-2001") as a year of its own', () => {
+    expect(dates('The budget for 2019/20 and the 2020-21 plan cover 1998–2001 figures, set in 2016.').map((d) => d.text)).toEqual(['2016'])
+  })
   it('reads a number before a counted plural as an amount, not a year', () => {
     expect(dates('A survey of 1709 schoolchildren in 2004 and 1800 towns; HMS Dreadnought of 1905 was new.').map((d) => d.text)).toEqual(['2004', '1905'])
   })
