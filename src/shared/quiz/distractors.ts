@@ -49,10 +49,12 @@ function sameKind(answer: WorldEntity, cand: WorldEntity): boolean {
 export function entityDistractors(ctx: QuizContext, answer: WorldEntity, exclude: Set<string>, count = 3): WorldEntity[] {
   const picked: WorldEntity[] = []
   // People from the data must have been in public life when the story was written: no minister of another decade.
+  // One the article names may be a year out (a minister named the year before taking office); one only the data
+  // offers must be in office that very year (raters ruled out a Home Secretary appointed the year after the story).
   const year = ctx.article.date ? Number(ctx.article.date.slice(0, 4)) : null
   const ok = (c: WorldEntity): boolean =>
     !exclude.has(c.key) && sameKind(answer, c) && !related(answer, c) && !picked.some((p) => related(p, c)) &&
-    normalise(c.name) !== normalise(answer.name) && (year === null || c.type !== 'person' || !c.curated || activeInYear(c, year))
+    normalise(c.name) !== normalise(answer.name) && (year === null || c.type !== 'person' || !c.curated || activeInYear(c, year, ctx.entities.byKey.has(c.key) ? 1 : 0))
   // Places from the answer's own region come first, from the article and then the data, before places elsewhere:
   // "Scotland", "Ireland", "France" for "UK", never "Eritrea" just because the story names it.
   const regional = answer.type === 'country' || answer.type === 'city'

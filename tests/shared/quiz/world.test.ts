@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { WORLD_DATA, activeInYear, buildWorld, defaultWorld, giveawayTerms, type WorldEntity } from '@shared/quiz/world'
+import { buildContext } from '@shared/quiz/context'
+import { entityDistractors } from '@shared/quiz/distractors'
+import type { Article } from '@shared/article/model'
 
 const world = defaultWorld()
 const get = (key: string): WorldEntity => {
@@ -124,5 +127,21 @@ describe('organisation kinds', () => {
     expect(parties.every((p) => p.country !== null)).toBe(true)
     const german = parties.filter((p) => p.country === 'Germany').map((p) => p.name)
     expect(german).toEqual(expect.arrayContaining(['Christian Democratic Union', 'Social Democratic Party of Germany', 'Alternative for Germany']))
+  })
+})
+
+describe('distractors from the data, by the story\'s year', () => {
+  const ctxFor = (date: string) =>
+    buildContext({ id: 't', title: 'A story', date, source: null, paragraphs: ['Boris Johnson spoke to reporters in London on Monday about the court case.'] } satisfies Partial<Article> as Article, world)
+  const offered = (date: string): string[] => {
+    const ctx = ctxFor(date)
+    return entityDistractors(ctx, get('person:Boris Johnson'), new Set(), 12).map((e) => e.name)
+  }
+  it('offers only people in office that very year when the article does not name them', () => {
+    // Suella Braverman's public life starts in 2020: a 2019 story never offers her, a 2021 one may.
+    expect(offered('2019-10-07')).not.toContain('Suella Braverman')
+    expect(offered('2021-10-07')).toContain('Suella Braverman')
+    // David Cameron left office in 2016: a 2019 story never offers him.
+    expect(offered('2019-10-07')).not.toContain('David Cameron')
   })
 })
