@@ -533,7 +533,7 @@ function sameKindValue(q: Question, s: Sentence, g: GateContext): boolean {
 /** Options that fit: no option twice under two spellings, none the prompt itself names, people of the story's time. */
 export const optionsFit: Gate = {
   name: 'options-fit',
-  rule: 'no option repeated under another spelling or named in the prompt, no figure the prompt’s other figures work out; people offered were in public life at the story’s date',
+  rule: 'no option repeated under another spelling or named in the prompt, no figure the prompt’s other figures work out; people offered were in public life at the story’s date, and of the party the sentence names',
   check(q, g) {
     if (q.kind === 'true-false') return null
     const opts = q.options
@@ -572,8 +572,28 @@ export const optionsFit: Gate = {
         if (e && e.type === 'person' && e.curated && !activeInYear(e, g.year)) return `“${o}” was not in public life in ${g.year}`
       }
     }
-    return null
+    return otherParty(q, g)
   }
+}
+
+/**
+ * "… delegates in the Democratic primary": when the sentence names the key's party, a person the data puts in
+ * another party is ruled out by anyone who follows politics.
+ */
+function otherParty(q: Question, g: GateContext): string | null {
+  const key = entityFor(q.answer, g)
+  if (key?.type !== 'person' || !key.party) return null
+  const party = g.ctx.world.byKey.get(`organisation:${key.party}`)
+  if (!party) return null
+  // The party by name or alias, or by the adjective that opens its name ("Democratic", "Labour").
+  const first = party.name.split(' ')[0]!
+  const names = [party.name, ...party.aliases, ...(first.length >= 5 && first !== party.name ? [first] : [])]
+  if (!names.some((n) => hasWord(q.evidence.text, n))) return null
+  for (const o of q.options) {
+    const e = entityFor(o, g)
+    if (o !== q.answer && e?.type === 'person' && e.party && e.party !== key.party) return `the sentence is about the ${party.name}, and “${o}” is of the ${e.party}`
+  }
+  return null
 }
 
 // Figures a prompt may hold beside its gap: numerals (not ordinals like "62nd") and number words.

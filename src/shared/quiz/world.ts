@@ -38,6 +38,8 @@ export interface WorldEntity {
   activeTo: number | null
   /** The year a person died, when the data says: no slack after it (the dead give no interviews). */
   died?: number
+  /** A politician's party, as the organisations data names it, when the data says. */
+  party?: string
   /** True for entities from the data files; false for names found only in the article. */
   curated: boolean
 }
@@ -57,6 +59,8 @@ export interface PersonRecord {
   /** Years of the public life that makes them quiz-worthy in `role`; `null` as the end: still active. */
   active?: [number, number | null]
   died?: number
+  /** A politician's party: the name of a `party` in the organisations data. */
+  party?: string
 }
 /**
  * Words that name or imply a curated entity in a prompt beyond its name and aliases: a country's demonym
@@ -120,7 +124,7 @@ export function buildWorld(data: typeof WORLD_DATA): World {
     add({ name: o.name, type: 'outlet', group: o.kind, country: o.country, region: regionOf.get(o.country) ?? null, partOf: null, aliases: o.aliases, role: null })
   }
   for (const p of data.people) {
-    add({ name: p.name, type: 'person', group: p.group, country: p.nationality, region: regionOf.get(p.nationality) ?? null, partOf: null, aliases: p.aliases, role: p.role, ...(p.active ? { active: p.active } : {}), ...(p.died !== undefined ? { died: p.died } : {}) })
+    add({ name: p.name, type: 'person', group: p.group, country: p.nationality, region: regionOf.get(p.nationality) ?? null, partOf: null, aliases: p.aliases, role: p.role, ...(p.active ? { active: p.active } : {}), ...(p.died !== undefined ? { died: p.died } : {}), ...(p.party ? { party: p.party } : {}) })
   }
   const byKey = new Map<string, WorldEntity>()
   const byForm = new Map<string, WorldEntity>()

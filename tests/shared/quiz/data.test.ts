@@ -69,6 +69,16 @@ describe('the curated world data', () => {
     expect(bad).toEqual([])
   })
 
+  it('gives a politician only a party the organisations data has, of the politician\'s own country', () => {
+    const parties = new Map(data.organisations.filter((o) => o.kind === 'party').map((o) => [o.name, o.country]))
+    const withParty = data.people.filter((p) => p.party !== undefined)
+    expect(withParty.length).toBeGreaterThan(20)
+    for (const p of withParty) {
+      expect(p.group, p.name).toBe('politician')
+      expect(parties.get(p.party!), `${p.name}: ${p.party}`).toBe(p.nationality)
+    }
+  })
+
   it('gives every party a country, and no organisation the catch-all tech kind', () => {
     for (const o of data.organisations) {
       expect(o.kind, o.name).toMatch(/^[a-z]+(-[a-z]+)*$/)

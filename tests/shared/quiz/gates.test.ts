@@ -160,6 +160,22 @@ describe('gate: no-giveaway, an office held at the story\'s date', () => {
   })
 })
 
+describe('gate: options-fit, the party the sentence names', () => {
+  const s = 'Bernie Sanders led the Democratic primary with 60 delegates on Sunday.'
+  const env = setup([s, 'Mike Pence and Kamala Harris spoke on Monday.'], 'March 2, 2020', 'Sanders leads Democratic primary')
+  it('drops a person of another party as an option when the sentence names the key\'s party', () => {
+    const q = question(env, 0, s, { kind: 'who-what-where', prompt: 'Who led the Democratic primary with 60 delegates on Sunday?', answer: 'Bernie Sanders', options: ['Bernie Sanders', 'Mike Pence', 'Kamala Harris'] })
+    expect(check(optionsFit, env, q)).toMatch(/“Mike Pence” is of the Republican Party/)
+  })
+  it('keeps options of the same party, and any options when the sentence names no party', () => {
+    const q = question(env, 0, s, { kind: 'who-what-where', prompt: 'Who led the Democratic primary with 60 delegates on Sunday?', answer: 'Bernie Sanders', options: ['Bernie Sanders', 'Kamala Harris', 'Joe Biden'] })
+    expect(check(optionsFit, env, q)).toBeNull()
+    const plain = setup(['Bernie Sanders spoke in Iowa with 60 supporters on Sunday.'], 'March 2, 2020', 'Sanders speaks in Iowa')
+    const p = question(plain, 0, 'Bernie Sanders spoke in Iowa with 60 supporters on Sunday.', { kind: 'who-what-where', prompt: 'Who spoke in Iowa with 60 supporters on Sunday?', answer: 'Bernie Sanders', options: ['Bernie Sanders', 'Mike Pence', 'Joe Biden'] })
+    expect(check(optionsFit, plain, p)).toBeNull()
+  })
+})
+
 describe('gate: one-answer', () => {
   it('drops "Who won the Man of the Match award?" when another sentence gives the award to another option (dev corpus: soccer)', () => {
     const e = setup(['Granqvist won the Budweiser Man of the Match award.', 'Lukaku won the Budweiser Man of the Match award.'], 'June 19, 2018')
