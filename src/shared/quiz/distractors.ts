@@ -1,6 +1,7 @@
 import type { QuizContext } from './context'
 import { activeInYear, type WorldEntity } from './world'
 import { stableHash } from '../hash'
+import words from './data/reference-words.json'
 
 /** Lower-cases and strips punctuation and a leading "the", for comparing names and answers. */
 export function normalise(s: string): string {
@@ -20,6 +21,18 @@ const ORG_FAMILY: Record<string, string> = {
   party: 'party', 'sports-body': 'sports-body', university: 'university', unknown: 'unknown'
 }
 
+const HEADS: Record<string, string> = words.organisationHeads
+
+/**
+ * An organisation's family: from the data's kind, or, for one only the article names, from the word that ends
+ * its name ("Howard University" is a university, never an option for the company that owns a network).
+ */
+export function orgFamily(e: WorldEntity): string {
+  if (e.group !== 'unknown') return ORG_FAMILY[e.group] ?? e.group
+  const head = e.name.replace(/[.,]+$/, '').split(/\s+/).pop() ?? ''
+  return HEADS[head] ?? 'unknown'
+}
+
 function sameKind(answer: WorldEntity, cand: WorldEntity): boolean {
   if (answer.type !== cand.type) return false
   switch (answer.type) {
@@ -28,7 +41,7 @@ function sameKind(answer: WorldEntity, cand: WorldEntity): boolean {
       // others only it names (a Brazilian minister against the article's other officials, never China's president).
       return answer.curated === cand.curated && answer.group === cand.group
     case 'organisation':
-      return (ORG_FAMILY[answer.group] ?? answer.group) === (ORG_FAMILY[cand.group] ?? cand.group)
+      return orgFamily(answer) === orgFamily(cand)
     case 'outlet':
       // The question names the kind ("which newspaper"), so every option must be one.
       return answer.group === cand.group

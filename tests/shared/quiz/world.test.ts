@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { WORLD_DATA, activeInYear, buildWorld, defaultWorld, giveawayTerms, type WorldEntity } from '@shared/quiz/world'
 import { buildContext } from '@shared/quiz/context'
-import { entityDistractors } from '@shared/quiz/distractors'
+import { entityDistractors, orgFamily } from '@shared/quiz/distractors'
 import type { Article } from '@shared/article/model'
 
 const world = defaultWorld()
@@ -143,5 +143,17 @@ describe('distractors from the data, by the story\'s year', () => {
     expect(offered('2021-10-07')).toContain('Suella Braverman')
     // David Cameron left office in 2016: a 2019 story never offers him.
     expect(offered('2019-10-07')).not.toContain('David Cameron')
+  })
+})
+
+describe('organisations only the article names', () => {
+  it('stand against organisations of the same family, read from the word that ends the name', () => {
+    const ctx = buildContext({ id: 't', title: 'A story', date: '2020-06-12', source: null, paragraphs: ['The Walt Disney Company bought the studio on Monday, and Howard University and the Acme Corporation praised the deal.'] } satisfies Partial<Article> as Article, world)
+    const byName = (n: string): WorldEntity => [...ctx.entities.byKey.values()].find((e) => e.name === n)!
+    expect(orgFamily(byName('Walt Disney Company'))).toBe('company')
+    expect(orgFamily(byName('Howard University'))).toBe('university')
+    const offered = entityDistractors(ctx, byName('Walt Disney Company'), new Set()).map((e) => e.name)
+    expect(offered).toContain('Acme Corporation')
+    expect(offered).not.toContain('Howard University')
   })
 })
