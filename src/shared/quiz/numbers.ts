@@ -1,3 +1,4 @@
+import { stableHash } from '../hash'
 import type { Sentence } from './sentences'
 
 /** A counted or measured amount in a sentence ("almost 70 years", "US$11 billion"). Offsets are into the paragraph. */
@@ -112,18 +113,34 @@ export function rewriteNumber(n: NumberMention, value: number): string {
   return /^[A-Z]/.test(n.text) ? out[0]!.toUpperCase() + out.slice(1) : out
 }
 
+// Where the key sits among its options, smallest first: chosen per value, so neither "the second smallest" nor
+// "the middle one" is a rule a test-taker can learn. Steps (in units of the figure's own step) for each place.
+const STEPS = [[1, 2, 3], [-1, 1, 2], [-2, -1, 1], [-3, -2, -1]]
+// The same places for figures that move by proportion, unevenly spaced: raters saw "458, 611, 764, 917" (a ladder
+// of 153) and called it made up.
+const FACTORS = [[1.2, 1.45, 1.8], [0.8, 1.25, 1.55], [0.65, 0.85, 1.3], [0.5, 0.7, 0.85]]
+const ALL_STEPS = [-1, 1, -2, 2, 3, -3, 4]
+const ALL_FACTORS = [0.8, 1.25, 0.65, 1.45, 0.55, 1.8]
+
+function place(value: number): number {
+  return parseInt(stableHash(`options|${value}`).slice(-4), 16) % 4
+}
+
 /**
- * Other values of the same kind as `value` for options: nearby round values at the same precision,
- * deterministic and never equal to the answer. Small counts move by ones; larger ones by proportion.
+ * Other values of the same kind as `value` for options, deterministic and never equal to the answer: the values
+ * for the key's place among them first (see STEPS), then others in case some are ruled out (a bound's near side).
+ * Small counts and round figures move by their own step, shares by fives, exact figures by uneven proportions, and
+ * a measurement to two decimals ("47.42 seconds") by a few percent, since a quarter off is absurd for a race time.
  */
 export function nearbyValues(value: number, style: NumberMention['style'], percent = false): number[] {
   const out: number[] = []
+  const at = place(value)
   if (percent) {
-    // Shares stay between 0 and 100 and move by fives, or by ones near the ends.
+    // Shares stay between 0 and 100 and move by fives, or by twos near the ends.
     const step = value >= 90 || value <= 10 ? 2 : 5
     // Same decimals as the answer ("88.93%" against "83.93%"), so precision does not mark the key.
     const places = (String(value).split('.')[1] ?? '').length
-    for (const d of [-1, 1, -2, 2, -3, 3]) {
+    for (const d of [...STEPS[at]!, ...ALL_STEPS]) {
       const v = Number((value + d * step).toFixed(places))
       if (v > 0 && v <= 100 && v !== value && !out.includes(v)) out.push(v)
     }
@@ -133,12 +150,13 @@ export function nearbyValues(value: number, style: NumberMention['style'], perce
     if (v > 1 && v !== value && !out.includes(v) && (style !== 'words' || WORDS_BY_VALUE.has(v))) out.push(v)
   }
   if (style === 'words' || value <= 12) {
-    for (const d of [1, -1, 2, 3, -2, 4]) push(value + d)
+    for (const d of [...STEPS[at]!, ...ALL_STEPS]) push(value + d)
     return out
   }
   const decimals = (String(value).split('.')[1] ?? '').length
   if (decimals > 0) {
-    for (const f of [0.75, 1.25, 1.5, 0.5]) push(Number((value * f).toFixed(decimals)))
+    const spread = decimals >= 2 ? 0.2 : 1
+    for (const f of [...FACTORS[at]!, ...ALL_FACTORS]) push(Number((value * (1 + (f - 1) * spread)).toFixed(decimals)))
     return out
   }
   const trailingZeros = /0+$/.exec(String(value))?.[0].length ?? 0
@@ -147,11 +165,11 @@ export function nearbyValues(value: number, style: NumberMention['style'], perce
     const step = Math.pow(10, trailingZeros)
     const lead = value / step
     const unit = lead >= 10 ? step * Math.pow(10, Math.floor(Math.log10(lead))) : step
-    for (const d of [-1, 1, -2, 2, 3]) push(value + d * unit)
+    for (const d of [...STEPS[at]!, ...ALL_STEPS]) push(value + d * unit)
     return out
   }
-  // An exact count ("45,756 migrants") moves by a quarter or so and stays as exact, so no option looks rounded.
-  for (const f of [0.75, 1.25, 1.5, 0.6]) {
+  // An exact count ("45,756 migrants") moves by proportion and stays as exact, so no option looks rounded.
+  for (const f of [...FACTORS[at]!, ...ALL_FACTORS]) {
     const v = Math.round(value * f)
     push(v % 10 === 0 ? v + 3 : v)
   }

@@ -60,8 +60,25 @@ describe('numbers', () => {
     const a = article(['Trump doubted almost 70 years of support. In 2014 there were 632 camps with 116,382 families. Forms run from ten to 32 pages.'])
     expect(findNumbers(splitSentences(a)).map((n) => n.text)).toEqual(['almost 70 years', '632 camps', '116,382 families'])
   })
+  it('puts the key at every place among its options across figures, and never as one step of an even ladder', () => {
+    const places = new Set<number>()
+    for (const v of [611, 76, 1234, 45756, 70, 300, 7, 47.42, 2.5]) {
+      const opts = [v, ...nearbyValues(v, 'digits').slice(0, 3)].sort((a, b) => a - b)
+      places.add(opts.indexOf(v))
+      if (v > 12 && !/0$/.test(String(v))) {
+        // Proportional moves: the gaps between neighbouring options are not all equal.
+        const gaps = opts.slice(1).map((x, i) => Number((x - opts[i]!).toFixed(2)))
+        expect(new Set(gaps).size, `${opts}`).toBeGreaterThan(1)
+      }
+    }
+    expect(places).toEqual(new Set([0, 1, 2, 3]))
+  })
+  it('moves a measurement to two decimals by a few percent, not by a quarter ("47.42 seconds")', () => {
+    const opts = nearbyValues(47.42, 'digits').slice(0, 3)
+    expect(opts.every((v) => Math.abs(v - 47.42) / 47.42 <= 0.2)).toBe(true)
+  })
   it('offers nearby values of the same precision', () => {
-    expect(nearbyValues(70, 'digits').slice(0, 3)).toEqual([60, 80, 50])
+    expect(nearbyValues(70, 'digits').slice(0, 3).every((v) => v % 10 === 0 && v !== 70)).toBe(true)
     expect(nearbyValues(95, 'digits', true).every((v) => v <= 100)).toBe(true)
     expect(nearbyValues(116382, 'digits').every((v) => v % 1000 !== 0)).toBe(true)
   })
