@@ -40,7 +40,10 @@ export function findQuotes(article: Article, sentences: Sentence[][], ents: Arti
       const words = m[1]!.trim()
       let speaker: Mention | null = null
       const after = text.slice(end, end + 80)
-      const afterSay = new RegExp(`^\\s*,?\\s*(?:(he|she)\\s+${SAY}|${SAY}\\s+([^,.]+)|([^,.;“"]{2,60}?)\\s+${SAY})`).exec(after)
+      let afterSay = new RegExp(`^\\s*,?\\s*(?:(he|she)\\s+${SAY}|${SAY}\\s+([^,.]+)|([^,.;“"]{2,60}?)\\s+${SAY})`).exec(after)
+      // "Ouellet said, “…?” Vatican archbishop Scicluna said, “…”": after a quote that ends its sentence, "X said"
+      // opening the next quote is the next speaker's. (“…,” X said, “…” with a comma is one speaker, interrupted.)
+      if (afterSay?.[3] && /[.?!]$/.test(words) && /^\s*[,:]?\s*[“"]/.test(after.slice(afterSay[0].length))) afterSay = null
       if (afterSay) {
         if (afterSay[1]) {
           speaker = onlyPersonBefore(people, start)

@@ -117,6 +117,12 @@ describe('quotes', () => {
     expect(q[0]!.speaker).toBeNull()
     expect(q[1]!.speaker?.entity.name).toBe('Marc Ouellet')
   })
+  it('gives a quote that ends its sentence to the one who said it before, not to the next speaker ("X said, “…?” Y said, “…”")', () => {
+    const a = article(['Cardinal Marc Ouellet of the Holy See said, "Why should the bishops be exempt from these rules?" Vatican archbishop Charles Scicluna said, "People must know that bishops serve the people."', '"We will act on every report," Charles Scicluna said, "and we will do it soon."'])
+    const s = splitSentences(a)
+    const q = findQuotes(a, s, findEntities(s, defaultWorld()))
+    expect(q.map((x) => x.speaker?.entity.name)).toEqual(['Marc Ouellet', 'Charles Scicluna', 'Charles Scicluna', 'Charles Scicluna'])
+  })
   it('gives words posted on a platform to the one who posted them, never to the platform ("wrote on Twitter:")', () => {
     const a = article(['Donald Trump wrote on Twitter: "The election was a great victory for the whole country."'])
     const s = splitSentences(a)
