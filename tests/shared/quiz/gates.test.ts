@@ -88,6 +88,9 @@ describe('gate: self-contained', () => {
     expect(check(selfContained, e, question(e, 1, s, { kind: 'when', prompt: 'When did her team plan to race?', answer: '2017' }))).toMatch(/her/)
     expect(check(selfContained, e, question(e, 1, s, { kind: 'true-false', prompt: 'Indeed, Maria Lopez won the race in Madrid.', answer: 'True' }))).toMatch(/Indeed/)
     expect(check(selfContained, e, question(e, 1, s, { kind: 'true-false', prompt: 'Maria Lopez would race again in 2017.', answer: 'True' }))).toMatch(/again/)
+    // "subsequently", "as a result": what came before is in another sentence (dev corpus: the Scientology defector).
+    expect(check(selfContained, e, question(e, 1, s, { kind: 'who-what-where', prompt: 'Maria Lopez was subsequently coached by whom?', answer: 'Juan Perez' }))).toMatch(/subsequently/)
+    expect(check(selfContained, e, question(e, 1, s, { kind: 'true-false', prompt: 'As a result, Maria Lopez would race in 2017.', answer: 'True' }))).toMatch(/as a result/i)
   })
   it('drops an unanchored relative time and a first-person statement with no speaker', () => {
     const e = setup(['Police said yesterday that 20 people were arrested at the march in Hong Kong.', 'We will not stop, organisers of the march in Hong Kong said.'])
