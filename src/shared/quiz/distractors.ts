@@ -52,6 +52,13 @@ function sameKind(answer: WorldEntity, cand: WorldEntity): boolean {
   }
 }
 
+// Parties and armed groups act in one country: another country's ("Hezbollah" in a war in Yemen, a foreign party in a
+// local election) is ruled out by anyone who knows where it is from.
+const NATIONAL = new Set(['party', 'armed-group'])
+function abroad(answer: WorldEntity, c: WorldEntity): boolean {
+  return answer.type === 'organisation' && NATIONAL.has(orgFamily(answer)) && answer.country !== null && c.country !== null && c.country !== answer.country
+}
+
 /**
  * Picks up to `count` distractors for a named answer, deterministically: first entities of the same type
  * and kind named in this article (a person for a person, a newspaper for a newspaper), then curated ones
@@ -66,7 +73,7 @@ export function entityDistractors(ctx: QuizContext, answer: WorldEntity, exclude
   // offers must be in office that very year (raters ruled out a Home Secretary appointed the year after the story).
   const year = ctx.article.date ? Number(ctx.article.date.slice(0, 4)) : null
   const ok = (c: WorldEntity): boolean =>
-    !exclude.has(c.key) && sameKind(answer, c) && !related(answer, c) && !picked.some((p) => related(p, c)) &&
+    !exclude.has(c.key) && sameKind(answer, c) && !related(answer, c) && !picked.some((p) => related(p, c)) && !abroad(answer, c) &&
     normalise(c.name) !== normalise(answer.name) && (year === null || c.type !== 'person' || !c.curated || activeInYear(c, year, ctx.entities.byKey.has(c.key) ? 1 : 0))
   // Places from the answer's own region come first, from the article and then the data, before places elsewhere:
   // "Scotland", "Ireland", "France" for "UK", never "Eritrea" just because the story names it.
@@ -117,7 +124,9 @@ function fits(answer: WorldEntity, c: WorldEntity, articleCountries: Set<string>
       // A national body stands against another body of a country the story is about ("Kremlin" / "White House");
       // a regional alliance against one of the same region ("EU" / "OSCE", never "Mercosur").
       if (answer.group !== c.group) return false
-      if (answer.country !== null || c.country !== null) return c.country !== null && (c.country === answer.country || articleCountries.has(c.country))
+      if (answer.country !== null) return c.country !== null && (c.country === answer.country || articleCountries.has(c.country))
+      // An armed group of no one country (ISIS) stands against those of its area, national or not ("the Taliban").
+      if (c.country !== null) return answer.group === 'armed-group' && answer.region === c.region
       return answer.region === c.region
     case 'region':
       return answer.group === c.group && answer.country !== null && answer.country === c.country

@@ -615,6 +615,13 @@ function workedOut(q: Question): string | null {
   const figureKey = q.kind === 'how-many' || (q.kind === 'cloze' && HAS_FIGURE.test(q.answer))
   if (!figureKey) return null
   const prompt = q.prompt.replace(/^Fill the gap: /, '')
+  // "4:53 a.m. local time (_____ UTC)" → 2053: a clock time in another zone is the prompt's time converted, and
+  // only one option keeps its minutes.
+  const clock = /^(\d{1,2}):?(\d{2})\b/.exec(q.answer)
+  if (clock) {
+    const other = [...prompt.matchAll(/\b\d{1,2}:(\d{2})\b/g)].find((m) => m[1] === clock[2])
+    if (other) return `the time “${other[0]}” in the prompt converts to the key`
+  }
   const parts = PARTS.exec(prompt)
   if (parts) return `“${parts[0]}” in the prompt adds up to the key`
   const span = SPAN.exec(prompt)

@@ -321,6 +321,16 @@ describe('gate: no-giveaway, the headline', () => {
   })
 })
 
+describe('gate: options-fit, a clock time converted from the prompt\'s', () => {
+  it('drops a time in another zone that keeps the minutes of the prompt\'s time, and keeps a time the prompt cannot give', () => {
+    const s = 'The earthquake struck at 4:53 a.m. local time (2053 UTC) on Saturday.'
+    const t = 'The rescue began at 0915 local time on Saturday after the earthquake.'
+    const env = setup([s, t], 'December 15, 2019', 'Earthquake strikes the Philippines')
+    expect(check(optionsFit, env, question(env, 0, s, { kind: 'cloze', prompt: 'Fill the gap: The earthquake struck at 4:53 a.m. local time (_____ UTC) on Saturday.', answer: '2053', options: ['2053', '1953', '2153', '2013'] }))).toMatch(/4:53/)
+    expect(check(optionsFit, env, question(env, 1, t, { kind: 'cloze', prompt: 'Fill the gap: The rescue began at _____ local time on Saturday after the earthquake.', answer: '0915', options: ['0915', '1015', '0815', '1115'] }))).toBeNull()
+  })
+})
+
 describe('gate: options-fit, a figure worked out from the others', () => {
   const env = setup([
     'As of late Tuesday, 20 bodies had been recovered, eleven women and nine men, police said.',

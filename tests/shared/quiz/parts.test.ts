@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { whoSaid } from '@shared/quiz/kinds/who-said'
 import { findDates, formatDate } from '@shared/quiz/dates'
 import { findEntities } from '@shared/quiz/entities'
 import { findNumbers, nearbyValues } from '@shared/quiz/numbers'
@@ -122,6 +123,12 @@ describe('quotes', () => {
     const s = splitSentences(a)
     const q = findQuotes(a, s, findEntities(s, defaultWorld()))
     expect(q.map((x) => x.speaker?.entity.name)).toEqual(['Marc Ouellet', 'Charles Scicluna', 'Charles Scicluna', 'Charles Scicluna'])
+  })
+  it('asks no "who said" of a quote with an editor\'s bracket in it ("I\'ll [call a national emergency]"), but keeps an elision ("[...]")', () => {
+    const ctx = buildContext(article(['Donald Trump said, "I will [call a national emergency] if I want, and I will do it soon." Nancy Pelosi said, "We will not pay for the wall [...] under any circumstances at all."']), defaultWorld())
+    const asked = whoSaid(ctx).map((q) => q.answer)
+    expect(asked).not.toContain('Donald Trump')
+    expect(asked).toContain('Nancy Pelosi')
   })
   it('gives words posted on a platform to the one who posted them, never to the platform ("wrote on Twitter:")', () => {
     const a = article(['Donald Trump wrote on Twitter: "The election was a great victory for the whole country."'])

@@ -157,3 +157,18 @@ describe('organisations only the article names', () => {
     expect(offered).not.toContain('Howard University')
   })
 })
+
+describe('parties and armed groups act in one country', () => {
+  it('never offers another country\'s armed group for one the data places in a country (Hezbollah for the Houthis)', () => {
+    const ctx = buildContext({ id: 't', title: 'A story', date: '2019-09-14', source: null, paragraphs: ['The Houthis claimed the attack in Yemen on Saturday, and Hezbollah praised it from Beirut.'] } satisfies Partial<Article> as Article, world)
+    const offered = entityDistractors(ctx, get('organisation:Houthis'), new Set()).map((e) => e.name)
+    expect(offered).not.toContain('Hezbollah')
+    expect(offered).not.toContain('Taliban')
+  })
+  it('still offers national groups of its area for a group of no one country (ISIS)', () => {
+    const ctx = buildContext({ id: 't', title: 'A story', date: '2016-11-15', source: null, paragraphs: ['Trump called them the founders of ISIS on Monday.'] } satisfies Partial<Article> as Article, world)
+    const offered = entityDistractors(ctx, get('organisation:ISIS'), new Set()).map((e) => e.name)
+    expect(offered.length).toBe(3)
+    expect(offered.some((n) => ['Taliban', 'Hezbollah', 'Houthis'].includes(n))).toBe(true)
+  })
+})

@@ -22,6 +22,8 @@ export function whoSaid(ctx: QuizContext): Question[] {
     // A quote that names or signs off as its speaker ("... Jim") answers itself.
     const nameParts = q.speaker.entity.name.split(' ').concat(q.speaker.text.split(' '))
     if (/(?:^|[.!?]\s+)[A-Z][a-z]+$/.test(words) || nameParts.some((p) => p.length > 2 && words.includes(p))) continue
+    // "I'll [call a national emergency] if I want": an editor's bracket says what the speaker meant, and often who.
+    if (/\[[^\]]*\p{L}/u.test(words)) continue
     // A quote starting in lower case is a fragment unless it is a whole reported clause ("... that “there is ...”").
     const lead = ctx.article.paragraphs[q.paragraph]!.slice(Math.max(0, q.start - 6), q.start)
     if (!/^[\p{Lu}]/u.test(words) && !(n >= 8 && /\bthat\s$/.test(lead))) continue
