@@ -52,6 +52,8 @@ const ATTRIBUTION_VERBS = new Set(words.attributionVerbs)
 const ATTRIBUTION_BEFORE = [...words.attributionBefore].sort((a, b) => b.length - a.length)
 const CHANGE_WORDS = [...words.changeWords].sort((a, b) => b.length - a.length)
 const UNIQUE = new Set(words.uniqueNouns)
+// Kinds asked only of the lead paragraph (see story-fact).
+const LEAD_ONLY: ReadonlySet<string> = new Set(['true-false'])
 const HEDGES = words.hedges.map((h) => new RegExp(`\\b${h}\\b`, 'i'))
 // Compiled once: a pattern with \p{L} is costly to build, and the gates run on every candidate.
 const FIRST_PERSON_RE = words.firstPerson.map((w) => [w, new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}'’])`, w === 'I' ? 'u' : 'iu')] as const)
@@ -208,7 +210,7 @@ export const wellFormed: Gate = {
     if (inPlace && !/^(?:Fill the gap)/.test(p) && !/^(?:the|a|an)$/i.test(inPlace[1]!)) return `question word after a modifier (“${inPlace[0]}”)`
     if (/\b(?:the|a|an) (?:which|whom|how many|how much)\b/i.test(p)) return 'question word after an article'
     if (/\bhow many [a-z]+ (?:strong|long|old|high|tall|deep|wide)\b/.test(p)) return '“how many … strong” is not a question English asks'
-    if (/\bwho is who\b|\bwith whom who\b|\bwhom who\b/i.test(p)) return 'two question words joined'
+    if (/\bwho is who\b|\bwith whom who\b|\bwhom who\b|\b(?:which|what|who|whom) (?:which|what|who|whom)\b/i.test(p)) return 'two question words joined'
     if (q.kind !== 'true-false' && q.kind !== 'cloze' && !/\?$/.test(p)) return 'a question must end with a question mark'
     return null
   }
@@ -588,7 +590,8 @@ function otherParty(q: Question, g: GateContext): string | null {
   // The party by name or alias, or by the adjective that opens its name ("Democratic", "Labour").
   const first = party.name.split(' ')[0]!
   const names = [party.name, ...party.aliases, ...(first.length >= 5 && first !== party.name ? [first] : [])]
-  if (!names.some((n) => hasWord(q.evidence.text, n))) return null
+  // In the sentence, or in the headline that says what the whole story is about ("… wins Democratic primary").
+  if (!names.some((n) => hasWord(q.evidence.text, n) || hasWord(g.ctx.article.title, n))) return null
   for (const o of q.options) {
     const e = entityFor(o, g)
     if (o !== q.answer && e?.type === 'person' && e.party && e.party !== key.party) return `the sentence is about the ${party.name}, and “${o}” is of the ${e.party}`
@@ -679,7 +682,7 @@ export const pronounKey: Gate = {
 /** A fact of the story: not background, biography or an opinion (for true/false, not a quote either). */
 export const storyFact: Gate = {
   name: 'story-fact',
-  rule: 'asks about the story, not its background (years long before it, biography) or an opinion',
+  rule: 'asks about the story, not its background (years long before it, biography), a hedge or an opinion; a true/false statement comes from the lead',
   check(q, g) {
     const text = evidenceSentences(q, g.ctx).map((s) => s.text).join(' ')
     if (g.year !== null) {
@@ -708,10 +711,10 @@ export const storyFact: Gate = {
     // from further down are judged by recognition, not understanding.
     // Raters passed opening sentences and rejected background copied from the second paragraph on (a city's
     // population, the year a capital fell), so past the first paragraph two headline words (by stem) are needed.
-    if (q.kind === 'true-false' && q.evidence.paragraph > 0) {
-      const shared = new Set(contentWords(q.evidence.text).flatMap((w) => headlineStems(g).filter((t) => sameStem(w, t))))
-      if (shared.size < 2) return 'a true/false statement off the lead and the headline is an aside'
-    }
+    // The lead states the story; a sentence further down leans on it. Over four readings of unseen news, raters
+    // accepted 31 of 41 true/false statements from the first paragraph and 4 of 35 from any other (background,
+    // asides, "the attack" or "the frogs" the statement does not name), and 4 of 27 "who/which" questions past it.
+    if (LEAD_ONLY.has(q.kind) && q.evidence.paragraph > 0) return `a ${q.kind} question from paragraph ${q.evidence.paragraph + 1}: past the lead, its sentence leans on what came before`
     if (q.kind === 'true-false' && /\b(?:I|we) (?:think|believe|feel|hope)\b|\b(?:should|ought to|must)\b/.test(text)) return 'an opinion or advice, not a fact to judge'
     // "a gas leak may have caused the collapse", "apparently controversial": a hedged claim is not settled by the article.
     const hedge = q.kind === 'true-false' ? HEDGES.find((h) => h.test(outsideQuotes(text))) : undefined

@@ -173,6 +173,9 @@ describe('gate: options-fit, the party the sentence names', () => {
   it('keeps options of the same party, and any options when the sentence names no party', () => {
     const q = question(env, 0, s, { kind: 'who-what-where', prompt: 'Who led the Democratic primary with 60 delegates on Sunday?', answer: 'Bernie Sanders', options: ['Bernie Sanders', 'Kamala Harris', 'Joe Biden'] })
     expect(check(optionsFit, env, q)).toBeNull()
+    const fromHeadline = setup(['Following the vote, Bernie Sanders had 60 delegates on Sunday.'], 'March 2, 2020', 'Sanders leads Democratic primary')
+    const h = question(fromHeadline, 0, 'Following the vote, Bernie Sanders had 60 delegates on Sunday.', { kind: 'who-what-where', prompt: 'Following the vote, who had 60 delegates on Sunday?', answer: 'Bernie Sanders', options: ['Bernie Sanders', 'Donald Trump', 'Joe Biden'] })
+    expect(check(optionsFit, fromHeadline, h)).toMatch(/Donald Trump/)
     const plain = setup(['Bernie Sanders spoke in Iowa with 60 supporters on Sunday.'], 'March 2, 2020', 'Sanders speaks in Iowa')
     const p = question(plain, 0, 'Bernie Sanders spoke in Iowa with 60 supporters on Sunday.', { kind: 'who-what-where', prompt: 'Who spoke in Iowa with 60 supporters on Sunday?', answer: 'Bernie Sanders', options: ['Bernie Sanders', 'Mike Pence', 'Joe Biden'] })
     expect(check(optionsFit, plain, p)).toBeNull()
@@ -244,13 +247,19 @@ describe('gate: story-fact', () => {
     expect(check(storyFact, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toMatch(/quote/)
   })
   it('drops a hedged statement as true/false ("may have", "apparently"), and keeps the same fact stated plainly', () => {
-    const e = setup(['A gas leak may have caused the collapse of the building, officials said.', 'The gas blast apparently caused the building collapse.', 'A gas leak caused the collapse of the building, officials said.'], 'January 2, 2019', 'Gas leak blamed for building collapse')
-    const s1 = 'A gas leak may have caused the collapse of the building, officials said.'
-    expect(check(storyFact, e, question(e, 0, s1, { kind: 'true-false', prompt: s1, answer: 'True' }))).toMatch(/hedged \(“may have”\)/)
-    const s2 = 'The gas blast apparently caused the building collapse.'
-    expect(check(storyFact, e, question(e, 1, s2, { kind: 'true-false', prompt: s2, answer: 'True' }))).toMatch(/apparently/)
-    const s3 = 'A gas leak caused the collapse of the building, officials said.'
-    expect(check(storyFact, e, question(e, 2, s3, { kind: 'true-false', prompt: s3, answer: 'True' }))).toBeNull()
+    const lead = (s: string): string | null => {
+      const e = setup([s], 'January 2, 2019', 'Gas leak blamed for building collapse')
+      return check(storyFact, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))
+    }
+    expect(lead('A gas leak may have caused the collapse of the building, officials said.')).toMatch(/hedged \(“may have”\)/)
+    expect(lead('The gas blast apparently caused the building collapse.')).toMatch(/apparently/)
+    expect(lead('A gas leak caused the collapse of the building, officials said.')).toBeNull()
+  })
+  it('asks true/false of the lead only: further down, a statement leans on what came before', () => {
+    const e = setup(['A gas leak caused the collapse of the building in Magnitogorsk, officials said.', 'Rescuers said the gas leak caused the building collapse.'], 'January 2, 2019', 'Gas leak blamed for building collapse')
+    const s = 'Rescuers said the gas leak caused the building collapse.'
+    expect(check(storyFact, e, question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toMatch(/paragraph 2: past the lead/)
+    expect(check(storyFact, e, question(e, 1, s, { kind: 'cloze', prompt: 'Fill the gap: Rescuers said the gas leak caused the building _____.', answer: 'collapse' }))).toBeNull()
   })
   it('keeps a quoted label, which is a fact like any other ("the word “fascists”")', () => {
     const e = setup(['Cuba put up billboards with the word "fascists" and the text "Made in USA" on Monday.'])
@@ -373,6 +382,11 @@ describe('gate: well-formed', () => {
   it('drops a question word after a modifier ("his native which city")', () => {
     const q = question(env, 0, s, { kind: 'who-what-where', prompt: 'Mayor Bill de Blasio returned to his native which city on Monday?', answer: 'New York' })
     expect(check(wellFormed, env, q)).toMatch(/modifier/)
+  })
+  it('drops two question words joined ("which which broadcaster")', () => {
+    const env = setup(['China\'s legal system, which the BBC describes as harsh, was criticised on Monday.'])
+    const q = question(env, 0, 'China\'s legal system, which the BBC describes as harsh, was criticised on Monday.', { kind: 'who-what-where', prompt: 'China\'s legal system, which which broadcaster describes as harsh, was criticised on Monday?', answer: 'BBC' })
+    expect(check(wellFormed, env, q)).toMatch(/two question words/)
   })
   it('drops a doubled space and "how many … strong"', () => {
     expect(check(wellFormed, env, question(env, 0, s, { kind: 'how-many', prompt: 'Protesters turned out how many  strong?', answer: '2 million' }))).toMatch(/doubled/)
