@@ -123,7 +123,7 @@ describe('study features in real Chromium', () => {
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
 
-    // A new article's first round now asks 5 (the robotics article has 8 questions: 2 rounds).
+    // A new article's first round now asks 5 (the robotics article has 6 questions: 2 rounds).
     await page.getByRole('button', { name: /^Library/ }).click()
     await page.getByRole('button', { name: /all-girl Afghan team/ }).click()
     await expect(page.getByTestId('question-count').innerText()).resolves.toBe('5')
