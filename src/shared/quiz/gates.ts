@@ -342,7 +342,9 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
     // "the first game of the day", "the final": an ordinal or superlative makes it one of a known series.
     // By lemma too: "a frog" earlier makes "the frogs" point back.
     const earlier = nouns.some((w) => Math.min(g.firstWord.get(w) ?? Infinity, g.firstWord.get(lemmaOf.get(w) ?? w) ?? Infinity) < here)
-    if (!shell && !earlier) continue
+    // "this package", "these measures": a demonstrative points back whether or not the noun was used before.
+    const demonstrative = /^(?:this|these|those)$/i.test(tokens[i]!)
+    if (!shell && !earlier && !demonstrative) continue
     // "The chain sold ...", "Per the doctrines ...": the vague phrase is what the prompt is about. Further in, a prompt
     // that names its people or places ("Sears CEO Alan Lacy, speaking about the deal, promised ...") is anchored by
     // them; one that names nothing ("... to win the party's nomination?") is not.

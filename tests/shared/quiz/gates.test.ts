@@ -66,6 +66,11 @@ describe('gate: self-contained', () => {
     const s0 = 'A ten-storey building collapsed in Magnitogorsk on Monday, killing seven people.'
     expect(check(selfContained, e, question(e, 0, s0, { kind: 'how-many', prompt: 'A ten-storey building collapsed in Magnitogorsk on Monday, killing how many people?', answer: 'seven people' }))).toBeNull()
   })
+  it('drops a demonstrative phrase ("this package") even when its noun is new to the article', () => {
+    const e = setup(['Tesco sold its Polish stores to Salling on Monday.', 'This package will cost Salling 181 million pounds over two years.'], 'June 12, 2019', 'Tesco sells Polish stores to Salling')
+    const s = 'This package will cost Salling 181 million pounds over two years.'
+    expect(check(selfContained, e, question(e, 1, s, { kind: 'how-many', prompt: 'This package will cost Salling how many pounds over two years?', answer: '181 million pounds' }))).toMatch(/This package/)
+  })
   it('reads "as well as" as "and", while "as well" alone still points back', () => {
     const e = setup(['The Cuban government put up billboards in Havana with photos as well as a red swastika.', 'Cuba complained as well.'])
     const s1 = 'The Cuban government put up billboards in Havana with photos as well as a red swastika.'
