@@ -94,7 +94,7 @@ describe('HTML importer: the body', () => {
   })
 
   it('reads a paragraph once, with nested blocks inside their parent and white space collapsed', () => {
-    const body = `<p>${PROSE[0]}</p><p>${PROSE[0]}</p><blockquote><p>${PROSE[1]}</p></blockquote><ul><li>${PROSE[2]}</li></ul><p>  ${PROSE[3].replace(/ /g, ' \n ')}  </p>`
+    const body = `<p>${PROSE[0]}</p><p>${PROSE[0]}</p><blockquote><p>${PROSE[1]}</p></blockquote><ul><li>${PROSE[2]}</li></ul><p>  ${PROSE[3]!.replace(/ /g, ' \n ')}  </p>`
     expect(extracted(page({ body })).paragraphs).toEqual(PROSE)
   })
 
