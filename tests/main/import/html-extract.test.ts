@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractHtmlArticle, htmlShape, MAX_HTML_NODES, type HtmlArticle } from '../../../src/main/import/html'
+import { extractHtmlArticle, htmlShape, MAX_HTML_DEPTH, MAX_HTML_NODES, type HtmlArticle } from '../../../src/main/import/html'
 
 // Four paragraphs of plain prose, well over the fewest words an article must have.
 const PROSE = [
@@ -120,5 +120,11 @@ describe('htmlShape', () => {
     expect(htmlShape(wide).nodes).toBeGreaterThan(MAX_HTML_NODES)
     expect(htmlShape('<div>'.repeat(50), { depth: 10, nodes: 1000 }).depth).toBeGreaterThan(10)
     expect(extractHtmlArticle(page({ after: '<br>'.repeat(MAX_HTML_NODES) }))).toMatchObject({ ok: false, error: { code: 'too-large' } })
+  })
+  it('refuses a page nested deeper than the limit, counting every level of the page', () => {
+    // The page itself nests html > body > article > p: three levels above the wrapper divs.
+    const nested = (levels: number): string => page({ body: `${'<div>'.repeat(levels)}${PROSE.map((p) => `<p>${p}</p>`).join('')}${'</div>'.repeat(levels)}` })
+    expect(extractHtmlArticle(nested(MAX_HTML_DEPTH))).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(htmlShape(nested(MAX_HTML_DEPTH - 4)).depth).toBe(MAX_HTML_DEPTH)
   })
 })
