@@ -26,7 +26,8 @@ const WORD_VALUES: Record<string, number> = {
 }
 const WORDS_BY_VALUE = new Map(Object.entries(WORD_VALUES).map(([w, v]) => [v, w]))
 const HEDGE = '(?:about|almost|nearly|around|roughly|approximately|some|over|more than|less than|fewer than|at least|up to|just over|just under|close to|as many as|as few as|an estimated|an additional|above|below|under)'
-const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${Object.keys(WORD_VALUES).join('|')})`
+// Longest words first, so "seventy" is not read as "seven" followed by "ty".
+const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${Object.keys(WORD_VALUES).sort((a, b) => b.length - a.length).join('|')})`
 const SCALE = '(?:thousand|million|billion|trillion)'
 // A unit is a plural noun after the number ("years", "teams", "people"); "per cent" and "%" count as units too.
 const PHRASE = new RegExp(
