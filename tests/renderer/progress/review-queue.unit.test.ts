@@ -121,3 +121,21 @@ describe('the review queue read through its index', () => {
   })
 })
 
+describe("the library's due counts", () => {
+  it('add up, article by article, to what Review offers today under the daily limit', async () => {
+    const { store } = await seeded(300)
+    for (let i = 0; i < 3; i++) await store.noteReviewAnswer(T0)
+    for (const limit of [Infinity, 40, 10]) {
+      const queue = await store.reviewQueue(T0, limit)
+      const offered = new Map(queue.groups.map((g) => [g.articleId, g.items.length]))
+      const perArticle = await store.articleProgress(T0, limit)
+      const shown = new Map([...perArticle].filter(([, p]) => p.toReview > 0).map(([id, p]) => [id, p.toReview]))
+      expect(shown, `limit ${limit}`).toEqual(offered)
+    }
+    // The limit leaves some out: the counts must not be the whole queue's.
+    const all = [...(await store.articleProgress(T0)).values()].reduce((n, p) => n + p.toReview, 0)
+    const today = [...(await store.articleProgress(T0, 10)).values()].reduce((n, p) => n + p.toReview, 0)
+    expect(today).toBe(10 - 3)
+    expect(all).toBeGreaterThan(today)
+  })
+})

@@ -7,7 +7,7 @@ export interface ArticleProgress {
   answered: number
   /** Best score of a finished full run, as a fraction 0–1; null before the first finished run. */
   best: number | null
-  /** Questions due for review now. */
+  /** Questions Review offers today (due or missed, within the daily review limit). */
   due: number
 }
 

@@ -26,7 +26,6 @@ import {
   buildReviewQueue,
   dueCount,
   dueForecast,
-  inReviewQueue,
   nextDue,
   regradeReview,
   selectForReview,
@@ -93,7 +92,7 @@ export interface ArticleProgressSummary {
   articleId: string
   /** Questions of this article answered at least once. */
   answered: number
-  /** Of those, how many are in the review queue now (missed, or due by FSRS). */
+  /** Of those, how many Review offers today: in the review queue now (missed, or due by FSRS) and within the daily limit. */
   toReview: number
   /** Latest and best finished full run, or null before the first one. */
   latest: Score | null
@@ -849,12 +848,15 @@ export class ProgressStore {
   }
 
   /**
-   * Per article: answered questions, questions to review and scores, from the in-memory card summaries and
-   * the (small) runs table. Cheap enough to call after every answer, unlike `stats` and `readAll`, which read
-   * every attempt. Retired and reported questions count for neither.
+   * Per article: answered questions, questions Review offers today and scores, from the in-memory card summaries
+   * and the (small) runs table. Cheap enough to call after every answer, unlike `stats` and `readAll`, which read
+   * every attempt. Retired and reported questions count for neither. `limit` is the daily review limit: an
+   * article's questions to review are those `reviewQueue(now, limit)` holds, so the library and Review agree.
    */
-  async articleProgress(now: Millis): Promise<Map<string, ArticleProgressSummary>> {
+  async articleProgress(now: Millis, limit: number = Infinity): Promise<Map<string, ArticleProgressSummary>> {
     return this.#withCards(async (reviews, reported) => {
+      const doneToday = await this.#reviewsDoneToday(now)
+      const today = new Set(selectForReview(reviews.values(), now, { limit: Math.max(0, limit - doneToday), excluded: reported }).ids)
       const runs = validRows(QuizRunSchema, await this.db.runs.toArray(), 'runs', this.#warn)
       const out = new Map<string, ArticleProgressSummary>()
       const entry = (articleId: string): ArticleProgressSummary => {
@@ -866,7 +868,7 @@ export class ProgressStore {
         if (r.retired === 1 || reported.has(r.questionId)) continue
         const e = entry(r.articleId)
         e.answered++
-        if (inReviewQueue(r, now)) e.toReview++
+        if (today.has(r.questionId)) e.toReview++
       }
       for (const score of articleScores(runs).values()) {
         const e = entry(score.articleId)
