@@ -25,7 +25,8 @@ import { TestApp, type AppPage } from '../tests/support/app-harness'
 
 const RUNS = 5
 const ANSWERS = 10_000
-const SIZES = [1, 100, 1_000]
+// BENCH_SIZES=1000 measures one library size only (e.g. to compare two builds back to back on a busy machine).
+const SIZES = process.env['BENCH_SIZES'] ? process.env['BENCH_SIZES'].split(',').map(Number) : [1, 100, 1_000]
 
 const DAY = 86_400_000
 const NOW = Date.now()

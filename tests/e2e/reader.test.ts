@@ -20,7 +20,8 @@ describe('reader (real Chromium, real main-process handlers)', () => {
   it('shows the whole seed article: title, date, source, credits, headings and every paragraph', async () => {
     const win = await app.launch()
     const { page } = win
-    await page.getByRole('heading', { level: 1, name: article.title }).waitFor()
+    // The first window of the file waits for the seed's quiz to be written (see the keyboard test below).
+    await page.getByRole('heading', { level: 1, name: article.title }).waitFor({ timeout: 120_000 })
     const text = await page.locator('article').innerText()
     // Every paragraph, in order, exactly once.
     let from = 0
@@ -68,12 +69,20 @@ describe('reader (real Chromium, real main-process handlers)', () => {
   it('scrolls the article with the keyboard', async () => {
     const win = await app.launch({ height: 700 })
     const { page } = win
-    await page.getByRole('heading', { level: 1, name: article.title }).waitFor()
-    const before = await page.evaluate(() => window.scrollY)
+    // A fresh profile's first window waits for the seed's quiz to be written: on a loaded two-core machine that
+    // took 16-25 s here, close to Playwright's default 30 s, which is how this test failed before it was given
+    // the time the other cold starts get. The layout is final once the quiz is beside the article.
+    await page.getByRole('heading', { level: 1, name: article.title }).waitFor({ timeout: 120_000 })
+    await page.locator('[data-question-id]').waitFor({ timeout: 120_000 })
+    const scrollY = (): Promise<number> => page.evaluate(() => window.scrollY)
+    const viewport = await page.evaluate(() => window.innerHeight)
+    const before = await scrollY()
     await page.keyboard.press('PageDown')
-    await page.waitForFunction((y) => window.scrollY > y, before)
+    // Keyboard scrolling is animated: poll until it has moved the page by most of a screen, never read it once.
+    await expect.poll(scrollY, { timeout: 30_000 }).toBeGreaterThan(before + viewport / 2)
     await page.keyboard.press('End')
-    await page.waitForFunction(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2)
+    const atBottom = (): Promise<boolean> => page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2)
+    await expect.poll(atBottom, { timeout: 30_000 }).toBe(true)
     await win.close()
-  })
+  }, 240_000)
 })

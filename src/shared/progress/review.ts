@@ -244,9 +244,13 @@ export interface ReviewQueue {
   order: string[]
 }
 
-/** Whether a record belongs in the review queue: its last answer was wrong, or FSRS says it is due; never when retired. */
+/**
+ * Whether a record belongs in the review queue: its last answer was wrong, or FSRS says it is due; never when
+ * retired. A miss is in the queue from the moment it was answered (`reviewableAt`), the time the database indexes
+ * (see the store's `queueAt`), so the queue read through that index and the one computed here always agree.
+ */
 export function inReviewQueue(r: CardSummary, now: Millis): boolean {
-  return r.retired !== 1 && (r.missed === 1 || r.card.due <= now)
+  return r.retired !== 1 && reviewableAt(r) <= now
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ArticleSummary, ImportOutcome } from '../../../src/shared/ipc/contract'
-import { filterArticles, importMessage, sortArticles, type ArticleProgress } from '../../../src/renderer/src/library/lib'
+import { DEFAULT_LIBRARY_VIEW, filterArticles, importMessage, loadLibraryView, parseLibraryView, saveLibraryView, sortArticles, type ArticleProgress } from '../../../src/renderer/src/library/lib'
 
 const summary = (id: string, title: string, more: Partial<ArticleSummary> = {}): ArticleSummary => ({
   id,
@@ -63,5 +63,35 @@ describe('import message', () => {
       'Imported 2 articles. “B”, “D” were already in your library.'
     )
     expect(importMessage([], [outcome('exists', 'B')])).toBe('“B” is already in your library; it is open now.')
+  })
+})
+
+describe('the library view kept across restarts', () => {
+  function memoryStorage(): Storage {
+    const data = new Map<string, string>()
+    return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) } as Storage
+  }
+
+  it('gives back the sort and filter it kept', () => {
+    const storage = memoryStorage()
+    expect(loadLibraryView(storage)).toEqual(DEFAULT_LIBRARY_VIEW)
+    saveLibraryView({ sort: 'title', filter: 'unfinished' }, storage)
+    expect(loadLibraryView(storage)).toEqual({ sort: 'title', filter: 'unfinished' })
+    saveLibraryView({ sort: 'due', filter: 'done' }, storage)
+    expect(loadLibraryView(storage)).toEqual({ sort: 'due', filter: 'done' })
+  })
+
+  it('falls back field by field on damaged, unknown or missing values', () => {
+    expect(parseLibraryView(null)).toEqual({ sort: 'added', filter: 'all' })
+    expect(parseLibraryView('{not json')).toEqual({ sort: 'added', filter: 'all' })
+    expect(parseLibraryView('"title"')).toEqual({ sort: 'added', filter: 'all' })
+    expect(parseLibraryView(JSON.stringify({ sort: 'title', filter: 'everything' }))).toEqual({ sort: 'title', filter: 'all' })
+    expect(parseLibraryView(JSON.stringify({ sort: 'random', filter: 'due' }))).toEqual({ sort: 'added', filter: 'due' })
+  })
+
+  it('still works when storage throws', () => {
+    const broken = { getItem: () => { throw new Error('denied') }, setItem: () => { throw new Error('full') } } as unknown as Storage
+    expect(loadLibraryView(broken)).toEqual(DEFAULT_LIBRARY_VIEW)
+    expect(() => saveLibraryView({ sort: 'title', filter: 'all' }, broken)).not.toThrow()
   })
 })

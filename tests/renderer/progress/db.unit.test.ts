@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
-import { AttemptSchema, QuizRunSchema, ReviewRecordSchema, summaryOf } from '@shared/progress/model'
+import { AttemptSchema, QuizRunSchema, ReviewRecordSchema, summaryOf, type Attempt, type ReviewRecord } from '@shared/progress/model'
 import { applyAttemptToReview } from '@shared/progress/review'
-import { DB_VERSION, DB_VERSIONS, declareVersions, ProgressDb, SCHEMA_V1, SCHEMA_V2, validRows } from '../../../src/renderer/src/progress/db'
+import { DB_VERSION, DB_VERSIONS, declareVersions, ProgressDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, storedReview, validRows } from '../../../src/renderer/src/progress/db'
 import { ProgressStore } from '../../../src/renderer/src/progress/progress-store'
 import { article, question, T0 } from '../../shared/progress/fixtures'
 
@@ -52,20 +52,62 @@ const MIGRATIONS: Record<number, { seed: (db: Dexie) => Promise<void>; check: (s
   },
   2: {
     async seed(db) {
-      const q = question('beta', 1)
-      const attempt = { id: 'b1', questionId: q.id, articleId: 'beta', runId: null, chosen: q.answer, correct: true, at: T0 }
-      const review = { ...applyAttemptToReview(undefined, article('beta'), q, attempt), retired: 1 as const }
-      await db.table('attempts').add(attempt)
-      await db.table('reviews').add(review)
-      await db.table('cards').add(summaryOf(review))
+      // A retired card, a missed one, a right one, and a report, as version 2 wrote them (no `queueAt`).
+      for (const review of v2Reviews()) {
+        await db.table('reviews').add(review)
+        await db.table('cards').add(summaryOf(review))
+      }
+      await db.table('attempts').bulkAdd(v2Attempts())
       await db.table('reports').add({ questionId: 'beta-q2', articleId: 'beta', articleTitle: 'Title of beta', prompt: 'Question 2 about beta?', reason: 'two answers fit', at: T0 })
     },
     async check(store) {
       expect((await store.db.cards.get('beta-q1'))?.retired).toBe(1)
       expect(await store.reports()).toEqual([{ questionId: 'beta-q2', articleId: 'beta', articleTitle: 'Title of beta', prompt: 'Question 2 about beta?', reason: 'two answers fit', at: T0 }])
-      expect((await store.reviewQueue(T0 + 400 * 86_400_000)).total).toBe(0)
+      // Nothing lost: every record reads back as version 2 wrote it.
+      const all = await store.readAll()
+      expect(all.reviews.sort((a, b) => (a.questionId < b.questionId ? -1 : 1))).toEqual(v2Reviews())
+      expect(all.attempts).toEqual(v2Attempts())
+      // Version 3 put the active records in the queue index: the miss at once, the right answer when FSRS makes it due.
+      const [, missed, right] = v2Reviews()
+      expect((await store.db.reviews.get('beta-q1'))?.queueAt).toBeUndefined()
+      expect((await store.db.reviews.get('gamma-q1'))?.queueAt).toBe(T0)
+      expect((await store.db.reviews.get('gamma-q2'))?.queueAt).toBe(right!.card.due)
+      expect((await store.reviewQueue(T0)).order).toEqual([missed!.questionId])
+      expect((await store.reviewQueue(right!.card.due)).order).toEqual(['gamma-q1', 'gamma-q2'])
+      expect((await store.reviewQueue(T0 + 400 * 86_400_000)).total).toBe(2)
+    }
+  },
+  3: {
+    async seed(db) {
+      const q = question('delta', 1)
+      const attempt = { id: 'd1', questionId: q.id, articleId: 'delta', runId: null, chosen: 'Option B1', correct: false, at: T0 }
+      const review = applyAttemptToReview(undefined, article('delta'), q, attempt)
+      await db.table('attempts').add(attempt)
+      await db.table('reviews').add(storedReview(review))
+      await db.table('cards').add(summaryOf(review))
+    },
+    async check(store) {
+      expect((await store.reviewQueue(T0)).order).toEqual(['delta-q1'])
+      expect((await store.readAll()).reviews).toHaveLength(1)
     }
   }
+}
+
+/** What version 2 stored: beta-q1 retired; gamma-q1 missed and gamma-q2 right, both at T0. */
+function v2Attempts(): Attempt[] {
+  return [
+    { id: 'b1', questionId: 'beta-q1', articleId: 'beta', runId: null, chosen: 'Option A1', correct: true, at: T0 - 1000 },
+    { id: 'g1', questionId: 'gamma-q1', articleId: 'gamma', runId: null, chosen: 'Option B1', correct: false, at: T0 },
+    { id: 'g2', questionId: 'gamma-q2', articleId: 'gamma', runId: null, chosen: 'Option A2', correct: true, at: T0 }
+  ]
+}
+function v2Reviews(): ReviewRecord[] {
+  const [b1, g1, g2] = v2Attempts()
+  return [
+    { ...applyAttemptToReview(undefined, article('beta'), question('beta', 1), b1!), retired: 1 as const },
+    applyAttemptToReview(undefined, article('gamma'), question('gamma', 1), g1!),
+    applyAttemptToReview(undefined, article('gamma'), question('gamma', 2), g2!)
+  ]
 }
 
 describe('progress database schema', () => {
@@ -79,6 +121,8 @@ describe('progress database schema', () => {
     expect(Object.isFrozen(SCHEMA_V1)).toBe(true)
     expect(SCHEMA_V2).toEqual({ ...SCHEMA_V1, cards: 'questionId, articleId', reports: 'questionId, articleId' })
     expect(Object.isFrozen(SCHEMA_V2)).toBe(true)
+    expect(SCHEMA_V3).toEqual({ ...SCHEMA_V2, reviews: 'questionId, articleId, [queueAt+questionId]' })
+    expect(Object.isFrozen(SCHEMA_V3)).toBe(true)
   })
 
   it('lists versions 1, 2, 3... in order, each after 1 with an upgrade step', () => {
@@ -118,7 +162,7 @@ describe('progress database schema', () => {
     const db = new ProgressDb(freshName())
     await db.open()
     expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'cards', 'meta', 'reports', 'reviews', 'runs'])
-    expect(db.reviews.schema.indexes.map((i) => i.name).sort()).toEqual(['articleId'])
+    expect(db.reviews.schema.indexes.map((i) => i.name).sort()).toEqual(['[queueAt+questionId]', 'articleId'])
     expect(db.cards.schema.indexes.map((i) => i.name).sort()).toEqual(['articleId'])
     expect(db.reports.schema.indexes.map((i) => i.name).sort()).toEqual(['articleId'])
     expect(db.runs.schema.indexes.map((i) => i.name)).toEqual(['[scope+startedAt]'])

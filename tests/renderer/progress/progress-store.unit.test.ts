@@ -79,7 +79,8 @@ describe('recording an answer', () => {
     // A second connection sees everything at once.
     const other = makeStore(db.name)
     expect(await other.db.attempts.get(out.attempt.id)).toEqual(out.attempt)
-    expect(await other.db.reviews.get(q!.id)).toEqual(out.review)
+    // Stored with its place in the review queue (SCHEMA_V3): right, so when FSRS makes it due.
+    expect(await other.db.reviews.get(q!.id)).toEqual({ ...out.review, queueAt: out.review.card.due })
     expect((await other.db.runs.get(session.run.id))?.finishedAt).toBe(T0 + 5)
   })
 
@@ -158,7 +159,8 @@ describe('the in-memory review records', () => {
     const qs = quiz('alpha', 2)
     await answerAll(store, await store.startRun({ scope: 'alpha', mode: 'full', questionIds: qs.map((q) => q.id) }, T0), qs, [true, false], T0)
     expect(reads).toEqual([])
-    expect((await store.reviewQueue(T0)).order).toEqual(['alpha-q2'])
+    // The second answer was given a second after the first.
+    expect((await store.reviewQueue(T0 + 1000)).order).toEqual(['alpha-q2'])
   })
 })
 
@@ -394,7 +396,8 @@ describe('corrupted and foreign records', () => {
     await store.db.table('reviews').put({ questionId: q!.id, garbage: true })
     const s = await store.startRun({ scope: 'alpha', mode: 'full', questionIds: [q!.id] }, T0)
     const out = await store.recordAnswer({ session: s, article: article('alpha'), question: q!, chosen: wrong(q!) }, T0)
-    expect(await store.db.reviews.get(q!.id)).toEqual(out.review)
+    // Missed: in the review queue from the moment of the answer.
+    expect(await store.db.reviews.get(q!.id)).toEqual({ ...out.review, queueAt: T0 })
     expect(out.review.answers).toBe(1)
   })
 })

@@ -47,8 +47,10 @@ export class ProgressState {
   /** Re-reads the figures from the database. */
   async refresh(): Promise<void> {
     const now = this.now()
+    const limit = this.dailyLimit()
     // Summaries only: reading the whole history here would queue behind (and delay) the next answer's save.
-    const [due, perArticle, queue] = await Promise.all([this.store.dueSummary(now), this.store.articleProgress(now), this.store.reviewCount(now, this.dailyLimit())])
+    // The library's due counts are under the daily limit too, so they agree with what Review offers today.
+    const [due, perArticle, queue] = await Promise.all([this.store.dueSummary(now), this.store.articleProgress(now, limit), this.store.reviewCount(now, limit)])
     const map = new Map<string, ArticleProgress>()
     for (const [id, p] of perArticle) {
       map.set(id, { answered: p.answered, due: p.toReview, best: p.best ? (p.best.total === 0 ? 0 : p.best.correct / p.best.total) : null })

@@ -7,7 +7,7 @@ export interface ArticleProgress {
   answered: number
   /** Best score of a finished full run, as a fraction 0–1; null before the first finished run. */
   best: number | null
-  /** Questions due for review now. */
+  /** Questions Review offers today (due or missed, within the daily review limit). */
   due: number
 }
 
@@ -111,4 +111,48 @@ export function importMessage(added: readonly ImportOutcome[], existing: readonl
   }
   if (added.length === 0 && existing.length === 0) parts.push('Nothing was imported.')
   return parts.join(' ')
+}
+
+/** How the user last chose to see the library. */
+export interface LibraryViewChoice {
+  sort: LibrarySort
+  filter: LibraryFilter
+}
+
+export const DEFAULT_LIBRARY_VIEW: LibraryViewChoice = { sort: 'added', filter: 'all' }
+const LIBRARY_VIEW_KEY = 'newsquiz-library-view@1'
+
+/** The stored choice; a missing, damaged or unknown value gives the default for that field. */
+export function parseLibraryView(raw: string | null): LibraryViewChoice {
+  let stored: unknown = null
+  try {
+    stored = raw ? JSON.parse(raw) : null
+  } catch {
+    stored = null
+  }
+  const field = (key: string): unknown => (stored && typeof stored === 'object' ? (stored as Record<string, unknown>)[key] : undefined)
+  const sort = LIBRARY_SORTS.find((o) => o.value === field('sort'))?.value ?? DEFAULT_LIBRARY_VIEW.sort
+  const filter = LIBRARY_FILTERS.find((o) => o.value === field('filter'))?.value ?? DEFAULT_LIBRARY_VIEW.filter
+  return { sort, filter }
+}
+
+/**
+ * The sort and filter kept on this machine (localStorage, read synchronously, so the library's first paint is
+ * already in the chosen order), or the defaults.
+ */
+export function loadLibraryView(storage: Pick<Storage, 'getItem'> | null = globalThis.localStorage ?? null): LibraryViewChoice {
+  try {
+    return parseLibraryView(storage?.getItem(LIBRARY_VIEW_KEY) ?? null)
+  } catch {
+    return { ...DEFAULT_LIBRARY_VIEW }
+  }
+}
+
+/** Keeps `choice` for the next start; storage that is full or unavailable only loses it after this session. */
+export function saveLibraryView(choice: LibraryViewChoice, storage: Pick<Storage, 'setItem'> | null = globalThis.localStorage ?? null): void {
+  try {
+    storage?.setItem(LIBRARY_VIEW_KEY, JSON.stringify({ sort: choice.sort, filter: choice.filter }))
+  } catch {
+    // The choice still applies until the app closes.
+  }
 }

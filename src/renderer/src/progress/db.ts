@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie'
 import * as v from 'valibot'
-import { issuePath, ReviewRecordSchema, summaryOf, type Attempt, type CardSummary, type QuestionReport, type QuizRun, type ReviewRecord } from '@shared/progress/model'
+import { issuePath, ReviewRecordSchema, summaryOf, type Attempt, type CardSummary, type Millis, type QuestionReport, type QuizRun, type ReviewRecord } from '@shared/progress/model'
+import { reviewableAt } from '@shared/progress/review'
 
 /**
  * The renderer's progress database: one Dexie class with typed tables and one schema constant per version.
@@ -62,6 +63,41 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table('cards').bulkPut(cards)
 }
 
+/**
+ * Version 3 (2026-11-30): the review queue by index.
+ * - reviews gain `queueAt`, when the question enters the review queue (`reviewableAt`: the miss, else the FSRS
+ *   due time), absent on retired records, and the index `[queueAt+questionId]`: the queue's own order (most
+ *   overdue first, then by id), without retired questions. Review reads the day's questions through it, a
+ *   hundred records, instead of choosing them among every card in memory: opening Review no longer waits for
+ *   the 10,000 cards to load at start (hundreds of milliseconds on a busy machine). One index, on one table, so
+ *   a saved answer maintains one index entry more.
+ */
+export const SCHEMA_V3 = Object.freeze({
+  ...SCHEMA_V2,
+  reviews: 'questionId, articleId, [queueAt+questionId]'
+} as const)
+
+/** A review record as stored from version 3 on: with `queueAt` unless it is retired (see SCHEMA_V3). */
+export type StoredReview = ReviewRecord & { queueAt?: Millis }
+
+/** The record to store for `r`: every write of a review record goes through here, so the queue index stays true. */
+export function storedReview(r: ReviewRecord): StoredReview {
+  const { queueAt: _old, ...record } = r as StoredReview
+  void _old
+  return r.retired === 1 ? record : { ...record, queueAt: reviewableAt(r) }
+}
+
+/** Version 2 → 3: gives each valid, active review record its `queueAt` (an invalid one stays out of the queue, as the store skips it anyway). */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx
+    .table('reviews')
+    .toCollection()
+    .modify((row: Record<string, unknown>) => {
+      const parsed = v.safeParse(ReviewRecordSchema, row)
+      if (parsed.success && parsed.output.retired !== 1) row['queueAt'] = reviewableAt(parsed.output)
+    })
+}
+
 /** One schema version: its stores and the named step that converts data from the version before (none for 1). */
 export interface DbVersion {
   version: number
@@ -80,7 +116,8 @@ export interface DbVersion {
 export const DB_VERSIONS: readonly DbVersion[] = Object.freeze([
   // Version 1 has no upgrade: nothing older exists to convert.
   { version: 1, schema: SCHEMA_V1, upgrade: null },
-  { version: 2, schema: SCHEMA_V2, upgrade: upgradeToV2 }
+  { version: 2, schema: SCHEMA_V2, upgrade: upgradeToV2 },
+  { version: 3, schema: SCHEMA_V3, upgrade: upgradeToV3 }
 ])
 
 /** The latest schema version. */
@@ -97,7 +134,7 @@ export function declareVersions(db: Dexie, versions: readonly DbVersion[]): void
 /** The progress database with typed tables, at the latest version. */
 export class ProgressDb extends Dexie {
   attempts!: Table<Attempt, string>
-  reviews!: Table<ReviewRecord, string>
+  reviews!: Table<StoredReview, string>
   runs!: Table<QuizRun, string>
   meta!: Table<MetaRecord, string>
   cards!: Table<CardSummary, string>

@@ -26,7 +26,6 @@ import {
   buildReviewQueue,
   dueCount,
   dueForecast,
-  inReviewQueue,
   nextDue,
   regradeReview,
   selectForReview,
@@ -49,7 +48,7 @@ import {
   type ProgressStats,
   type StudyClock
 } from '@shared/progress/stats'
-import { consoleWarn, MetaRecordSchema, ProgressDb, validRows, type Warn } from './db'
+import { consoleWarn, MetaRecordSchema, ProgressDb, storedReview, validRows, type Warn } from './db'
 
 /** What the store needs besides its database; every field has an app default, tests pass their own. */
 export interface ProgressStoreOptions {
@@ -77,10 +76,8 @@ export interface StudyStats extends ProgressStats {
   studyMsToday: number
 }
 
-/** The review queue at most a day's limit long, and how many more questions wait beyond the limit. */
+/** The review queue at most a day's limit long. */
 export interface LimitedQueue extends ReviewQueue {
-  /** Questions to review now that the daily limit holds back. */
-  waiting: number
   /** Review answers already given today. */
   doneToday: number
 }
@@ -95,7 +92,7 @@ export interface ArticleProgressSummary {
   articleId: string
   /** Questions of this article answered at least once. */
   answered: number
-  /** Of those, how many are in the review queue now (missed, or due by FSRS). */
+  /** Of those, how many Review offers today: in the review queue now (missed, or due by FSRS) and within the daily limit. */
   toReview: number
   /** Latest and best finished full run, or null before the first one. */
   latest: Score | null
@@ -109,8 +106,13 @@ export interface ResetCounts {
   runs: number
 }
 
-// Cards read per request when they are loaded (see #loadCards).
-const CARD_PAGE = 1000
+// Cards read per request when they are loaded (see #loadCards): each page is read, checked and stored as one short task.
+const CARD_PAGE = 500
+
+/** Lets the page handle input and paint before the next piece of a long load. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
 
 const LAST_SCOPE_KEY = 'lastScope'
 // Review answers given today, as `{"day":"YYYY-MM-DD","count":N}`: what the daily review limit counts against.
@@ -153,6 +155,53 @@ function nativeGetAll(db: IDBDatabase, store: string, range: IDBKeyRange | null,
   })
 }
 
+/** Review answers given on `day` from the stored `reviewDay` meta record (0 when it is missing, damaged or of another day). */
+function doneTodayOf(row: unknown, day: string): number {
+  const value = (row as { value?: unknown } | undefined)?.value
+  if (typeof value !== 'string') return 0
+  try {
+    const parsed = JSON.parse(value) as { day?: unknown; count?: unknown }
+    return parsed.day === day && typeof parsed.count === 'number' && Number.isInteger(parsed.count) && parsed.count >= 0 ? parsed.count : 0
+  } catch {
+    return 0
+  }
+}
+
+/** The queue index of the reviews table (SCHEMA_V3); Dexie names an IndexedDB index as the schema writes it. */
+const QUEUE_INDEX = '[queueAt+questionId]'
+
+/**
+ * Reads, in one read transaction, today's review answers and the stored review records of the questions to
+ * review at `now` in queue order: at most `limit` minus today's answers, reported ones left out. Straight from
+ * IndexedDB like recordAnswer: one transaction, its requests pipelined.
+ */
+function readQueue(db: IDBDatabase, now: Millis, limit: number, doneToday: (metaRow: unknown) => number): Promise<{ rows: unknown[]; doneToday: number }> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(['reviews', 'reports', 'meta'], 'readonly')
+    const index = tx.objectStore('reviews').index(QUEUE_INDEX)
+    const reportsRead = tx.objectStore('reports').getAllKeys()
+    const metaRead = tx.objectStore('meta').get(REVIEW_DAY_KEY)
+    let done = 0
+    let room = 0
+    let reported = new Set<string>()
+    let rowsRead: IDBRequest<unknown[]> | null = null
+    // Requests succeed in the order they were made: the reports are in when the meta record is.
+    metaRead.onsuccess = () => {
+      reported = new Set(reportsRead.result.filter((k): k is string => typeof k === 'string'))
+      done = doneToday(metaRead.result)
+      room = Math.max(0, limit - done)
+      // Arrays sort after numbers and strings, so [now, []] is above every key [queueAt <= now, questionId].
+      // Reported questions are few: read as many more rows as there are, and drop them below.
+      if (room > 0) rowsRead = index.getAll(IDBKeyRange.upperBound([now, []]), Number.isFinite(room) ? room + reported.size : undefined)
+    }
+    tx.oncomplete = () => {
+      const rows = (rowsRead?.result ?? []).filter((r) => !reported.has((r as { questionId?: unknown }).questionId as string)).slice(0, room)
+      resolve({ rows, doneToday: done })
+    }
+    tx.onabort = () => reject(tx.error ?? new Error('progress: the review queue read was aborted'))
+  })
+}
+
 function byTimeThenId<T extends { id: string }>(time: (x: T) => number) {
   return (a: T, b: T): number => time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
@@ -163,7 +212,7 @@ function byTimeThenId<T extends { id: string }>(time: (x: T) => number) {
  * fake-indexeddb in tests and in a real browser in the benchmark. Every record read is validated; an invalid
  * one is skipped with a warning.
  *
- * Review records are cached in memory once loaded (`warm()`, or the first queue/due call). Reading 10,000
+ * Review records are cached in memory once loaded (`warm()`, or the first due count or figures call; the review queue reads its few records through an index instead). Reading 10,000
  * records from IndexedDB takes hundreds of milliseconds in Chromium, far over the 50 ms the review queue may
  * take, and `recordAnswer` would otherwise need a read round trip before its writes. The cache is updated only
  * after each transaction commits, and every operation runs one at a time, so it always equals the database
@@ -239,18 +288,19 @@ export class ProgressStore {
         // (the first quiz's, an answer's save) until it is done; between pages they get their turn. Straight from
         // IndexedDB, like recordAnswer: Dexie's bookkeeping per record is most of the cost of a plain read.
         if (!db.isOpen()) await db.open()
-        const cards: unknown[] = []
+        const map = new Map<string, CardSummary>()
         for (let last: string | null = null; ; ) {
           const page = await nativeGetAll(db.backendDB(), 'cards', last === null ? null : IDBKeyRange.lowerBound(last, true), CARD_PAGE)
-          cards.push(...page)
+          // Each page is validated as it comes, then the page yields: validating 10,000 cards at once was one task
+          // of a few hundred milliseconds on a busy machine, and a click on Review or an answer waited for it.
+          for (const r of validRows(CardSummarySchema, page, 'cards', this.#warn)) map.set(r.questionId, r)
           // The store's key is `questionId`, so the last record's says where the next page starts.
           const key = (page.at(-1) as { questionId?: unknown } | undefined)?.questionId
           if (page.length < CARD_PAGE || typeof key !== 'string') break
           last = key
+          await yieldToPage()
         }
         if (generation !== this.#generation) return
-        const rows = validRows(CardSummarySchema, cards, 'cards', this.#warn)
-        const map = new Map(rows.map((r) => [r.questionId, r]))
         const ids = new Set(reported)
         for (const change of this.#replay) change(map, ids)
         this.#reviews = map
@@ -283,6 +333,27 @@ export class ProgressStore {
    */
   async warm(): Promise<void> {
     await this.#loadCards()
+  }
+
+  // The open IndexedDB connection, opened lazily like Dexie's own operations; a store closed on purpose stays closed.
+  async #backend(): Promise<IDBDatabase> {
+    if (!this.db.isOpen()) {
+      if (this.db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('progress: the database is closed')
+      await this.db.open()
+    }
+    return this.db.backendDB()
+  }
+
+  // Runs `work` in the queue of operations with the cards and reports in memory. The load is awaited before
+  // joining the queue, not inside it: held through the start-up load, the queue would hold up every answer,
+  // grade and review queue behind it (hundreds of milliseconds for 10,000 cards on a busy machine).
+  async #withCards<T>(work: (cards: Map<string, CardSummary>, reported: Set<string>) => Promise<T>): Promise<T> {
+    await this.#loadCards()
+    return this.#exclusive(async () => {
+      // Loaded above; loaded again here only if `invalidate` dropped them meanwhile.
+      const cards = await this.#loadedReviews()
+      return work(cards, this.#reported!)
+    })
   }
 
   /** Drops the in-memory records; the next read loads them again from the database. */
@@ -336,23 +407,19 @@ export class ProgressStore {
     const attempt: Attempt = { id: this.#newId(), questionId: question.id, articleId: article.id, runId: session.run.id, chosen, correct, at: now }
     const runChanged = next.run !== session.run
     return this.#exclusive(async () => {
-      if (!this.db.isOpen()) {
-        // Opened lazily like Dexie's own operations, but a store closed on purpose stays closed.
-        if (this.db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('progress: the database is closed')
-        await this.db.open()
-      }
+      const idb = await this.#backend()
       const cache = this.#reviews
       let review: ReviewRecord | undefined
       let previousCard: StoredCard | null = null
       // The hot path talks to IndexedDB directly: Dexie's promise machinery adds about a millisecond per
       // transaction in Chromium (measured in scripts/bench-progress.ts), most of the budget of a save.
       // Dexie still owns the schema; nothing here uses its hooks or live queries, which would not see this write.
-      await nativeTransaction(this.db.backendDB(), runChanged ? ['attempts', 'reviews', 'cards', 'runs'] : ['attempts', 'reviews', 'cards'], (tx) => {
+      await nativeTransaction(idb, runChanged ? ['attempts', 'reviews', 'cards', 'runs'] : ['attempts', 'reviews', 'cards'], (tx) => {
         const write = (previous: CardSummary | undefined): void => {
           previousCard = previous?.card ?? null
           review = applyAttemptToReview(previous, article, question, attempt)
           tx.objectStore('attempts').add(attempt)
-          tx.objectStore('reviews').put(review)
+          tx.objectStore('reviews').put(storedReview(review))
           tx.objectStore('cards').put(summaryOf(review))
           if (runChanged) tx.objectStore('runs').put(next.run)
         }
@@ -521,7 +588,7 @@ export class ProgressStore {
       await db.transaction('rw', [db.attempts, db.reviews, db.cards, db.runs], async () => {
         await db.attempts.delete(attemptId)
         if (previous) {
-          await db.reviews.put(previous)
+          await db.reviews.put(storedReview(previous))
           await db.cards.put(summaryOf(previous))
         } else {
           await db.reviews.delete(questionId)
@@ -606,7 +673,7 @@ export class ProgressStore {
           incoming
         )
         await db.attempts.bulkPut(plan.attempts)
-        await db.reviews.bulkPut(plan.reviews)
+        await db.reviews.bulkPut(plan.reviews.map(storedReview))
         await db.cards.bulkPut(plan.reviews.map(summaryOf))
         await db.runs.bulkPut(plan.runs)
         // Reports: the first one of a question is kept (a report says the question is bad; a second adds nothing).
@@ -636,38 +703,30 @@ export class ProgressStore {
   /**
    * Missed and due questions across all articles at `now`, grouped by article, most overdue first: at most
    * `limit` minus the review answers already given today (the daily review limit), leaving out reported and
-   * retired questions. Chosen from the card summaries in memory; only the questions shown are read in full.
+   * retired questions. Read through the queue index (SCHEMA_V3) in one read transaction, so only the questions
+   * shown are read and the cards in memory are not needed: Review opens while the start-up load of every card is
+   * still running. How many more wait beyond the limit is `reviewCount`'s to say (counting them here, through the
+   * index, took longer than the rest of the read).
    */
   async reviewQueue(now: Millis, limit: number = Infinity): Promise<LimitedQueue> {
     return this.#exclusive(async () => {
-      const cards = await this.#loadedReviews()
-      const doneToday = await this.#reviewsDoneToday(now)
-      const picked = selectForReview(cards.values(), now, { limit: Math.max(0, limit - doneToday), excluded: this.#reported! })
-      const rows = picked.ids.length === 0 ? [] : await this.db.reviews.bulkGet(picked.ids)
-      const records = validRows(ReviewRecordSchema, rows.filter((r) => r !== undefined), 'reviews', this.#warn)
-      return { ...buildReviewQueue(records, now), waiting: picked.waiting, doneToday }
+      const read = await readQueue(await this.#backend(), now, limit, (row) => doneTodayOf(row, this.#dayKey(now)))
+      const records = validRows(ReviewRecordSchema, read.rows, 'reviews', this.#warn)
+      return { ...buildReviewQueue(records, now), doneToday: read.doneToday }
     })
   }
 
   /** How many questions `reviewQueue(now, limit)` would hold and how many wait, without reading any question. */
   async reviewCount(now: Millis, limit: number = Infinity): Promise<{ total: number; waiting: number; doneToday: number }> {
-    return this.#exclusive(async () => {
-      const cards = await this.#loadedReviews()
+    return this.#withCards(async (cards, reported) => {
       const doneToday = await this.#reviewsDoneToday(now)
-      const picked = selectForReview(cards.values(), now, { limit: Math.max(0, limit - doneToday), excluded: this.#reported! })
+      const picked = selectForReview(cards.values(), now, { limit: Math.max(0, limit - doneToday), excluded: reported })
       return { total: picked.ids.length, waiting: picked.waiting, doneToday }
     })
   }
 
   async #reviewsDoneToday(now: Millis): Promise<number> {
-    const row = await this.db.meta.get(REVIEW_DAY_KEY)
-    if (!row) return 0
-    try {
-      const value = JSON.parse(row.value) as { day?: unknown; count?: unknown }
-      return value.day === this.#dayKey(now) && typeof value.count === 'number' && Number.isInteger(value.count) && value.count >= 0 ? value.count : 0
-    } catch {
-      return 0
-    }
+    return doneTodayOf(await this.db.meta.get(REVIEW_DAY_KEY), this.#dayKey(now))
   }
 
   /** Counts one review answer given at `now` against the daily review limit. */
@@ -689,7 +748,7 @@ export class ProgressStore {
         const stored = validRows(ReviewRecordSchema, [await db.reviews.get(questionId)].filter((r) => r !== undefined), 'reviews', this.#warn)[0]
         if (!stored) throw new Error(`progress: no review record for ${questionId}`)
         const next = regradeReview(stored, previousCard, grade)
-        await db.reviews.put(next)
+        await db.reviews.put(storedReview(next))
         await db.cards.put(summaryOf(next))
         return next
       })
@@ -733,7 +792,7 @@ export class ProgressStore {
         const changed = await db.transaction('rw', db.reviews, db.cards, async () => {
           const rows = validRows(ReviewRecordSchema, (await db.reviews.bulkGet(flips)).filter((r) => r !== undefined), 'reviews', this.#warn)
           const next = rows.map((r): ReviewRecord => ({ ...r, retired: live.has(r.questionId) ? 0 : 1 }))
-          await db.reviews.bulkPut(next)
+          await db.reviews.bulkPut(next.map(storedReview))
           await db.cards.bulkPut(next.map(summaryOf))
           return next
         })
@@ -777,26 +836,27 @@ export class ProgressStore {
 
   /** How many questions are due at `now` and the next due time after it (for the app's badge). */
   async dueSummary(now: Millis): Promise<DueSummary> {
-    return this.#exclusive(async () => {
-      const reviews = [...(await this.#loadedReviews()).values()].filter((r) => !this.#reported!.has(r.questionId))
+    return this.#withCards(async (cards, reported) => {
+      const reviews = [...cards.values()].filter((r) => !reported.has(r.questionId))
       return { dueNow: dueCount(reviews, now), nextDueAt: nextDue(reviews, now) }
     })
   }
 
   /** Questions coming up for review on each of the next `days` days from `now` (today counts what is due or missed now). */
   async forecast(now: Millis, days = 30): Promise<ForecastDay[]> {
-    return this.#exclusive(async () => dueForecast((await this.#loadedReviews()).values(), now, days, this.#dayKey, this.#reported!))
+    return this.#withCards(async (cards, reported) => dueForecast(cards.values(), now, days, this.#dayKey, reported))
   }
 
   /**
-   * Per article: answered questions, questions to review and scores, from the in-memory card summaries and
-   * the (small) runs table. Cheap enough to call after every answer, unlike `stats` and `readAll`, which read
-   * every attempt. Retired and reported questions count for neither.
+   * Per article: answered questions, questions Review offers today and scores, from the in-memory card summaries
+   * and the (small) runs table. Cheap enough to call after every answer, unlike `stats` and `readAll`, which read
+   * every attempt. Retired and reported questions count for neither. `limit` is the daily review limit: an
+   * article's questions to review are those `reviewQueue(now, limit)` holds, so the library and Review agree.
    */
-  async articleProgress(now: Millis): Promise<Map<string, ArticleProgressSummary>> {
-    return this.#exclusive(async () => {
-      const reviews = await this.#loadedReviews()
-      const reported = this.#reported!
+  async articleProgress(now: Millis, limit: number = Infinity): Promise<Map<string, ArticleProgressSummary>> {
+    return this.#withCards(async (reviews, reported) => {
+      const doneToday = await this.#reviewsDoneToday(now)
+      const today = new Set(selectForReview(reviews.values(), now, { limit: Math.max(0, limit - doneToday), excluded: reported }).ids)
       const runs = validRows(QuizRunSchema, await this.db.runs.toArray(), 'runs', this.#warn)
       const out = new Map<string, ArticleProgressSummary>()
       const entry = (articleId: string): ArticleProgressSummary => {
@@ -808,7 +868,7 @@ export class ProgressStore {
         if (r.retired === 1 || reported.has(r.questionId)) continue
         const e = entry(r.articleId)
         e.answered++
-        if (inReviewQueue(r, now)) e.toReview++
+        if (today.has(r.questionId)) e.toReview++
       }
       for (const score of articleScores(runs).values()) {
         const e = entry(score.articleId)
