@@ -33,6 +33,10 @@ describe('quizRounds', () => {
     const rounds = quizRounds(questions, 2)
     expect(rounds.map((r) => r.map((x) => x.id))).toEqual([['mid', 'late-best'], ['early', 'last'], ['early-worst']])
   })
+  it('never makes an empty round: a quiz that fills its rounds exactly has no round after them', () => {
+    expect(quizRounds(questions.slice(0, 4), 2).map((r) => r.length)).toEqual([2, 2])
+    expect(quizRounds([], 5)).toEqual([])
+  })
   it('loses no question and repeats none', () => {
     const ids = quizRounds(questions, 3).flat().map((x) => x.id)
     expect(ids.sort()).toEqual(questions.map((x) => x.id).sort())
