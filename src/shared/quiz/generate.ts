@@ -156,7 +156,12 @@ function select(passed: Decision[]): Decision[] {
   const isTrue = (d: Decision): boolean => d.question.kind === 'true-false' && d.question.answer === 'True'
   const falses = (): number => kept.filter((k) => k.question.kind === 'true-false' && k.question.answer === 'False').length
   const trues = (): number => kept.filter(isTrue).length
-  for (const d of [...order.filter((x) => !isTrue(x)), ...order.filter(isTrue)]) {
+  // The best false statement goes first, so a quiz with any true/false question has a "False" key when one can be
+  // made: statements come from the lead, where a sentence with a date or a figure is otherwise asked another way,
+  // and a quiz whose statements are all "True" teaches a safe guess.
+  const firstFalse = order.find((x) => x.question.kind === 'true-false' && x.question.answer === 'False')
+  const rest = order.filter((x) => x !== firstFalse)
+  for (const d of [...(firstFalse ? [firstFalse] : []), ...rest.filter((x) => !isTrue(x)), ...rest.filter(isTrue)]) {
     const q = d.question
     if (isTrue(d) && !d.droppedBy && trues() + 1 > Math.max(2, Math.floor(falses() * TRUE_SHARE.max / (1 - TRUE_SHARE.max)))) {
       const sk = `${q.evidence.paragraph}:${q.evidence.end}`

@@ -130,6 +130,19 @@ describe('the whole corpus', () => {
     expect(bad.map((b) => b.q.answer)).toEqual([])
   })
 
+  it('keeps a "False" key in every quiz where a false statement passed the gates, so "True" is never the only key', () => {
+    let checked = 0
+    for (const { name, decisions, kept } of explained) {
+      // Passed every gate: kept, or dropped only by the selection that follows the gates.
+      const selection = new Set(['same-sentence', 'same-fact', 'shows-another-answer', 'true-false-balance', 'quiz-full', 'same-answer-too-often'])
+      const candidate = decisions.some((d) => d.question.kind === 'true-false' && d.question.answer === 'False' && (!d.droppedBy || selection.has(d.droppedBy)))
+      if (!candidate) continue
+      checked++
+      expect(kept.some((q) => q.kind === 'true-false' && q.answer === 'False'), name).toBe(true)
+    }
+    // The repo's few articles have no false statement that passes the gates; the shared corpus has several.
+    expect(checked).toBeGreaterThanOrEqual(hasCorpus ? 1 : 0)
+  })
   it('makes a false statement and the true one of the same sentence by the same transformation, differing by one swapped fact', () => {
     let compared = 0
     for (const { decisions } of explained) {
