@@ -52,8 +52,6 @@ const ATTRIBUTION_VERBS = new Set(words.attributionVerbs)
 const ATTRIBUTION_BEFORE = [...words.attributionBefore].sort((a, b) => b.length - a.length)
 const CHANGE_WORDS = [...words.changeWords].sort((a, b) => b.length - a.length)
 const UNIQUE = new Set(words.uniqueNouns)
-// Kinds asked only of the lead paragraph (see story-fact).
-const LEAD_ONLY: ReadonlySet<string> = new Set(['true-false'])
 const HEDGES = words.hedges.map((h) => new RegExp(`\\b${h}\\b`, 'i'))
 // Compiled once: a pattern with \p{L} is costly to build, and the gates run on every candidate.
 const FIRST_PERSON_RE = words.firstPerson.map((w) => [w, new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}'’])`, w === 'I' ? 'u' : 'iu')] as const)
@@ -716,7 +714,7 @@ export const storyFact: Gate = {
     // The lead states the story; a sentence further down leans on it. Over four readings of unseen news, raters
     // accepted 31 of 41 true/false statements from the first paragraph and 4 of 35 from any other (background,
     // asides, "the attack" or "the frogs" the statement does not name), and 4 of 27 "who/which" questions past it.
-    if (LEAD_ONLY.has(q.kind) && q.evidence.paragraph > 0) return `a ${q.kind} question from paragraph ${q.evidence.paragraph + 1}: past the lead, its sentence leans on what came before`
+    if (q.kind === 'true-false' && q.evidence.paragraph > 0) return `a true-false question from paragraph ${q.evidence.paragraph + 1}: past the lead, its sentence leans on what came before`
     if (q.kind === 'true-false' && /\b(?:I|we) (?:think|believe|feel|hope)\b|\b(?:should|ought to|must)\b/.test(text)) return 'an opinion or advice, not a fact to judge'
     // "a gas leak may have caused the collapse", "apparently controversial": a hedged claim is not settled by the article.
     const hedge = q.kind === 'true-false' ? HEDGES.find((h) => h.test(outsideQuotes(text))) : undefined

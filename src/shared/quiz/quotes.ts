@@ -59,8 +59,7 @@ export function findQuotes(article: Article, sentences: Sentence[][], ents: Arti
         const from = sentence ? sentence.start : start
         const sayers = speakers.filter((p) => p.start >= from && p.end <= start && new RegExp(`^\\s+(?:also\\s+)?${SAY}\\b`).test(text.slice(p.end, p.end + 30)))
         // "talks to Sambur about Boeing, saying ...": whoever follows "to", "with" or "by" is not the one speaking.
-        const notObject = (p: Mention): boolean => !/\b[a-z]+\s+(?:to|with|by|about|for|from|at|of|and)\s+(?:(?:[A-Z][\p{L}.]*|of|the|for)\s+){0,10}$/u.test(text.slice(Math.max(0, p.start - 80), p.start))
-        speaker = sayers.filter(notObject)[sayers.filter(notObject).length - 1] ?? null
+        speaker = sayers.filter((p) => notObjectOf(text, p)).at(-1) ?? null
       }
       if (!speaker) {
         // "Secretary of the Air Force James Roche: “Oy. I agree.”": the name right before the colon.

@@ -1,5 +1,6 @@
 import type { ArticleSummary, ImportOutcome } from '@shared/ipc/contract'
 import { normalizeForSearch } from '@shared/search'
+import { storedObject } from '../app/stored'
 
 /** What the library shows of a user's progress on one article. */
 export interface ArticleProgress {
@@ -124,13 +125,8 @@ const LIBRARY_VIEW_KEY = 'newsquiz-library-view@1'
 
 /** The stored choice; a missing, damaged or unknown value gives the default for that field. */
 export function parseLibraryView(raw: string | null): LibraryViewChoice {
-  let stored: unknown = null
-  try {
-    stored = raw ? JSON.parse(raw) : null
-  } catch {
-    stored = null
-  }
-  const field = (key: string): unknown => (stored && typeof stored === 'object' ? (stored as Record<string, unknown>)[key] : undefined)
+  const stored = storedObject(raw)
+  const field = (key: string): unknown => stored?.[key]
   const sort = LIBRARY_SORTS.find((o) => o.value === field('sort'))?.value ?? DEFAULT_LIBRARY_VIEW.sort
   const filter = LIBRARY_FILTERS.find((o) => o.value === field('filter'))?.value ?? DEFAULT_LIBRARY_VIEW.filter
   return { sort, filter }

@@ -1,4 +1,5 @@
 import { DEFAULT_ROUND_SIZE } from '@shared/quiz/rounds'
+import { storedObject } from '../app/stored'
 
 /** The user's preferences, kept on this machine (localStorage of the app's origin). */
 export interface SettingsValues {
@@ -18,16 +19,11 @@ const KEY = 'newsquiz-settings@1'
 
 /** Reads stored settings, keeping each valid value and the default for anything missing or out of range. */
 export function parseSettings(raw: string | null): SettingsValues {
-  let stored: unknown = null
-  try {
-    stored = raw ? JSON.parse(raw) : null
-  } catch {
-    stored = null
-  }
+  const stored = storedObject(raw)
   const out = { ...DEFAULT_SETTINGS }
-  if (stored && typeof stored === 'object') {
+  if (stored) {
     for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof SettingsValues)[]) {
-      const value = (stored as Record<string, unknown>)[key]
+      const value = stored[key]
       const { min, max } = SETTING_BOUNDS[key]
       if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) out[key] = value
     }
