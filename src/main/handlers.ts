@@ -42,6 +42,8 @@ export interface MainDeps {
 export function setupHandlers(deps: MainDeps): { library: Library } {
   const store = new LibraryStore(join(deps.dataDir, 'library'))
   const library = new Library(loadBundledArticles(), { store, quizzes: deps.quizzes, now: deps.now })
+  // The window asks for the article open last (and its quiz) as soon as it loads: the worker loads meanwhile.
+  deps.quizzes?.prestart?.()
   setupLibrary(deps.registrar, library)
   setupImport(deps.registrar, library, deps.articleDialog)
   setupProgressFiles(deps.registrar, deps.dialogs, deps.today)

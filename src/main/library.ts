@@ -96,7 +96,12 @@ export class Library {
     await this.#store?.load()
     await this.#bookkeeping
     const bundled = await Promise.all(
-      this.#bundled.map(async (a) => summarize(a, await this.#countOrZero(a), true, null, this.#store?.lastOpened(a.id) ?? null))
+      this.#bundled.map(async (a) => {
+        // Remembered like an imported article's: the list at start does not wait for the quiz worker to load.
+        const known = this.#quizzes.has(a.id) ? null : (this.#store?.bundledCount(a.id) ?? null)
+        const count = known ?? (await this.#countOrZero(a, (n) => this.#recordBundledCount(a.id, n)))
+        return summarize(a, count, true, null, this.#store?.lastOpened(a.id) ?? null)
+      })
     )
     const imported = await Promise.all(
       (this.#store?.list() ?? []).map(async (s) => {
@@ -128,9 +133,9 @@ export class Library {
 
   /** One article with its quiz; records that it was opened now. Unknown id → `not-found`; failed generation → `internal`. */
   async get(id: string): Promise<StudyArticle> {
-    await this.#store?.load()
-    const stored = this.#store?.get(id) ?? null
-    const article = this.#bundled.find((a) => a.id === id) ?? stored?.article
+    // Not `load()` first: the article open last is on screen without waiting for a long library to be read.
+    const bundled = this.#bundled.find((a) => a.id === id)
+    const article = bundled ?? (await this.#store?.article(id)) ?? null
     if (!article) throw new UserError('not-found', 'That article is not in the library any more.')
     const questions = await this.#quizFor(article)
     if (this.#store) {
@@ -141,7 +146,8 @@ export class Library {
       const at = this.#now().toISOString()
       this.#bookkeeping = this.#bookkeeping.then(async () => {
         await store.setLastOpened(id, at).catch((e: unknown) => console.warn(`[library] could not record opening ${id}:`, e))
-        if (stored) await store.setQuestionCount(id, questions.length).catch((e: unknown) => console.warn(`[library] could not record the quiz size of ${id}:`, e))
+        const recorded = bundled ? store.setBundledCount(id, questions.length) : store.setQuestionCount(id, questions.length)
+        await recorded.catch((e: unknown) => console.warn(`[library] could not record the quiz size of ${id}:`, e))
       })
     }
     return { article, questions }
@@ -190,8 +196,7 @@ export class Library {
 
   /** An article of the library without opening it (its last-opened time stays); null when unknown. */
   async peekArticle(id: string): Promise<Article | null> {
-    await this.#store?.load()
-    return this.#bundled.find((a) => a.id === id) ?? this.#store?.get(id)?.article ?? null
+    return this.#bundled.find((a) => a.id === id) ?? (await this.#store?.article(id)) ?? null
   }
 
   /** An article with its quiz, without opening it (for exports); null when unknown. */
@@ -313,9 +318,19 @@ export class Library {
     return quiz
   }
 
-  async #countOrZero(article: Article): Promise<number> {
+  // Remembers a bundled article's quiz size for the next start's list; bookkeeping only, so a failure is a warning.
+  #recordBundledCount(id: string, count: number): void {
+    const store = this.#store
+    if (!store || store.bundledCount(id) === count) return
+    void store.setBundledCount(id, count).catch((e: unknown) => console.warn(`[library] could not record the quiz size of ${id}:`, e))
+  }
+
+  // `made` hears the size of a quiz that could be made (not the 0 that stands for a failure).
+  async #countOrZero(article: Article, made?: (count: number) => void): Promise<number> {
     try {
-      return (await this.#quizFor(article)).length
+      const count = (await this.#quizFor(article)).length
+      made?.(count)
+      return count
     } catch {
       // The list still shows the article; opening it reports the failure.
       return 0
@@ -329,11 +344,16 @@ export class Library {
   }
 }
 
-/** Registers the library's IPC handlers: list, search, get and delete (imports are registered by `setupImport`). */
+/** Registers the library's IPC handlers: list, search, get, peek and delete (imports are registered by `setupImport`). */
 export function setupLibrary(registrar: IpcRegistrar, library: Library): void {
   handle(registrar, contract.listArticles, () => library.list())
   handle(registrar, contract.searchArticles, (query) => library.search(query))
   handle(registrar, contract.getArticle, (id) => library.get(id))
+  handle(registrar, contract.peekArticle, async (id) => {
+    const article = await library.peekArticle(id)
+    if (!article) throw new UserError('not-found', 'That article is not in the library any more.')
+    return article
+  })
   handle(registrar, contract.deleteArticle, (id) => library.delete(id))
   handle(registrar, contract.exportArticles, () => library.exportArticles())
   handle(registrar, contract.restoreArticles, (entries) => library.restore(entries))

@@ -22,6 +22,11 @@ export interface QuizRunner {
   readArticle(input: ReadInput, options?: JobOptions): Promise<Imported<ImportedArticle>>
   /** Stops any worker; later calls start a new one. */
   close(): Promise<void>
+  /**
+   * Starts a worker now, before any job, so the first quiz does not also wait for the worker to load its language
+   * model. Optional: a runner without workers has nothing to start.
+   */
+  prestart?(): void
 }
 
 /** Per job: a signal that cancels it (the user's Cancel button). */
@@ -97,6 +102,22 @@ export function createWorkerQuizRunner(entry: string | URL, options: WorkerRunne
   const waiting: Job[] = []
   let nextId = 1
 
+  // A worker that fails or ends while idle (a prestarted one that cannot load, say) is dropped from the idle list;
+  // without a listener its 'error' event would end the process.
+  const spawn = (): Worker => {
+    const worker = new Worker(entry, workerOptions)
+    const drop = (): void => {
+      const at = idle.indexOf(worker)
+      if (at >= 0) idle.splice(at, 1)
+    }
+    worker.on('error', (e) => {
+      if (idle.includes(worker)) console.warn('[quiz-runner] an idle worker failed:', e.message)
+      drop()
+    })
+    worker.on('exit', drop)
+    return worker
+  }
+
   const dispatch = (): void => {
     while (waiting.length > 0 && (idle.length > 0 || busy.size < maxWorkers)) {
       const job = waiting.shift()!
@@ -104,7 +125,7 @@ export function createWorkerQuizRunner(entry: string | URL, options: WorkerRunne
         job.reject(new JobStopped('cancelled'))
         continue
       }
-      const worker = idle.pop() ?? new Worker(entry, workerOptions)
+      const worker = idle.pop() ?? spawn()
       busy.add(worker)
       runOn(worker, job)
     }
@@ -169,6 +190,13 @@ export function createWorkerQuizRunner(entry: string | URL, options: WorkerRunne
   return {
     generate: (article, jobOptions) => run({ kind: 'quiz', article }, jobOptions),
     readArticle: (input, jobOptions) => run({ kind: 'read', input }, jobOptions),
+    prestart() {
+      if (idle.length + busy.size > 0) return
+      const worker = spawn()
+      // Idle workers never keep the process alive (see finish above).
+      worker.unref()
+      idle.push(worker)
+    },
     /** Ends every worker and rejects every job; a later job starts a fresh worker. */
     async close() {
       for (const job of waiting.splice(0)) job.reject(new Error('The worker was closed.'))

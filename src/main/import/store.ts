@@ -43,7 +43,10 @@ const IndexSchema = v.object({
       links: v.optional(v.array(v.pipe(v.string(), v.maxLength(2100))), [])
     })
   ),
-  lastOpened: v.record(ArticleId, IsoTime)
+  lastOpened: v.record(ArticleId, IsoTime),
+  // Added 2026-11-30: the quiz size of each bundled article when last generated, so the list at start need not
+  // generate their quizzes (a second or more while the quiz worker loads). Imported ones keep theirs above.
+  bundledCounts: v.optional(v.record(ArticleId, v.pipe(v.number(), v.integer(), v.minValue(0))), {})
 })
 
 type LibraryIndex = v.InferOutput<typeof IndexSchema>
@@ -135,9 +138,10 @@ export class LibraryStore {
   readonly dir: string
   readonly #articlesDir: string
   readonly #indexPath: string
-  #index: LibraryIndex = { format: LIBRARY_INDEX_FORMAT, imported: {}, lastOpened: {} }
+  #index: LibraryIndex = { format: LIBRARY_INDEX_FORMAT, imported: {}, lastOpened: {}, bundledCounts: {} }
   readonly #articles = new Map<string, Article>()
   #loading: Promise<void> | null = null
+  #loaded = false
   #queue: Promise<unknown> = Promise.resolve()
 
   /** `dir` is the library folder, `<userData>/library`. */
@@ -149,7 +153,9 @@ export class LibraryStore {
 
   /** Reads the library folder (once; later calls wait for the first). A missing folder is an empty library. */
   load(): Promise<void> {
-    this.#loading ??= this.#load()
+    this.#loading ??= this.#load().then(() => {
+      this.#loaded = true
+    })
     return this.#loading
   }
 
@@ -160,9 +166,34 @@ export class LibraryStore {
       .sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.article.id.localeCompare(b.article.id))
   }
 
+  /**
+   * One imported article as `get` gives it, without waiting for the whole library to load: at start the article
+   * open last is read from its own file (a thousand-article library takes about 0.3 s to read in full). Its
+   * bookkeeping (added, origin) is not known yet, so only the article is returned; null when there is no such file.
+   */
+  async article(id: string): Promise<Article | null> {
+    if (this.#loaded) return this.#articles.get(id) ?? null
+    return this.#readArticle(this.#articlePath(id), id, { missing: 'quiet' })
+  }
+
   get(id: string): StoredArticle | null {
     const article = this.#articles.get(id)
     return article ? this.#stored(article) : null
+  }
+
+  /** The quiz size of bundled article `id` when it was last generated, or null when it never was here. */
+  bundledCount(id: string): number | null {
+    return this.#index.bundledCounts[id] ?? null
+  }
+
+  /** Records the quiz size of a bundled article, when it changed (a newer generator, say). */
+  setBundledCount(id: string, count: number): Promise<void> {
+    return this.#serial(async () => {
+      if (this.#index.bundledCounts[id] === count) return
+      const next = structuredClone(this.#index)
+      next.bundledCounts[id] = count
+      await this.#writeIndex(next)
+    })
   }
 
   /** When the article (bundled or imported) was last opened, or null. */
@@ -327,7 +358,7 @@ export class LibraryStore {
   }
 
   async #readIndex(): Promise<LibraryIndex> {
-    const empty: LibraryIndex = { format: LIBRARY_INDEX_FORMAT, imported: {}, lastOpened: {} }
+    const empty: LibraryIndex = { format: LIBRARY_INDEX_FORMAT, imported: {}, lastOpened: {}, bundledCounts: {} }
     let text: string
     try {
       text = await readFile(this.#indexPath, 'utf8')
@@ -345,9 +376,19 @@ export class LibraryStore {
     return empty
   }
 
-  async #readArticle(path: string, expectedId: string): Promise<Article | null> {
+  // A file that cannot be read is skipped with a warning; with `missing: 'quiet'`, a file that is not there is not
+  // worth one (an id asked for before the library loaded may simply not be an imported article).
+  async #readArticle(path: string, expectedId: string, options: { missing?: 'quiet' } = {}): Promise<Article | null> {
+    let text: string
     try {
-      const read = readContentFile(JSON.parse(await readFile(path, 'utf8')))
+      text = await readFile(path, 'utf8')
+    } catch (e) {
+      if (options.missing === 'quiet' && (e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      console.warn(`[library] skipping ${path}: it could not be read (${e instanceof Error ? e.message : String(e)}).`)
+      return null
+    }
+    try {
+      const read = readContentFile(JSON.parse(text))
       if (!read.ok) {
         console.warn(`[library] skipping ${path}: not a valid article file (${read.message}).`)
         return null

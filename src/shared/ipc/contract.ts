@@ -167,6 +167,11 @@ export const contract = {
   /** One article with its quiz. Counts as opening it: its `lastOpenedAt` becomes now. */
   getArticle: channel<StudyArticle>()('article:get', v.strictTuple([ArticleId])),
   /**
+   * One article without its quiz, at once: no quiz is made and the opening is not recorded. At start the reader
+   * shows it while `getArticle` makes the quiz (on a first start the quiz worker is still loading).
+   */
+  peekArticle: channel<Article>()('article:peek', v.strictTuple([ArticleId])),
+  /**
    * File → Open: a dialog in main (several files allowed), then each chosen file is imported in turn. One entry per
    * file; a file that fails is a `failed` entry rather than an error, so the files before and after it still count.
    * An empty array means the user cancelled the dialog. With a job id, `cancelImport` can stop it.

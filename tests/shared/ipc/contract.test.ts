@@ -59,6 +59,7 @@ describe('every channel', () => {
     ['listArticles', 'library:list', [[]], [['x']]],
     ['searchArticles', 'library:search', [[''], ['iodine'], ['q'.repeat(500)]], [[], [3], ['q'.repeat(501)], ['a', 'b']]],
     ['getArticle', 'article:get', [['good-id']], [[], ['../x'], ['good-id', 1]]],
+    ['peekArticle', 'article:peek', [['good-id']], [[], ['../x'], ['good-id', 1]]],
     ['openArticles', 'library:open', [[]], [[1]]],
     ['importFile', 'library:import-file', [[{ name: 'a.txt', bytes: new Uint8Array(1) }]], [[], [{ name: 'a.txt' }]]],
     ['importText', 'library:import-text', [[{ text: 'x' }]], [[], ['x']]],
