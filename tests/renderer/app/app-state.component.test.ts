@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Article } from '@shared/article/model'
 import type { ArticleSummary, IpcResult, StudyArticle } from '@shared/ipc/contract'
 import { AppState } from '../../../src/renderer/src/app/app-state.svelte'
 import { lastScopeHint, rememberLastScope } from '../../../src/renderer/src/app/last-scope'
@@ -24,7 +25,9 @@ function fakeApi(ids: string[]) {
     getArticle: async (id: string): Promise<IpcResult<StudyArticle>> => {
       asked.push(id)
       return ids.includes(id) ? { ok: true, value: study(id) } : { ok: false, error: { code: 'not-found', message: 'That article is not in the library any more.' } }
-    }
+    },
+    peekArticle: async (id: string): Promise<IpcResult<Article>> =>
+      ids.includes(id) ? { ok: true, value: study(id).article } : { ok: false, error: { code: 'not-found', message: 'That article is not in the library any more.' } }
   }
   return { api: api as unknown as Window['api'], releaseList, asked }
 }
@@ -58,6 +61,75 @@ describe('opening the app (issue #10)', () => {
     expect(asked).toEqual(['deleted', 'a'])
     expect(app.study?.article.id).toBe('a')
     expect(app.notice).toBeNull()
+  })
+})
+
+describe('the article open last, asked for while the app mounts (issue #10)', () => {
+  it('is asked for once: the start-up load takes the answer already on its way', async () => {
+    const { api, releaseList, asked } = fakeApi(['a', 'b'])
+    const app = new AppState(api)
+    app.prefetch('b')
+    expect(asked).toEqual(['b'])
+    const refreshed = app.refreshLibrary('b')
+    releaseList()
+    expect(await refreshed).toBe(true)
+    expect(asked).toEqual(['b'])
+    expect(app.study?.article.id).toBe('b')
+  })
+
+  it('is shown on its own while its quiz is being made, then with its quiz; never when the load failed', async () => {
+    const { api, releaseList } = fakeApi(['a', 'b'])
+    let releaseQuiz: () => void = () => undefined
+    const quizMade = new Promise<void>((resolve) => (releaseQuiz = resolve))
+    const slow = {
+      ...api,
+      getArticle: async (id: string) => {
+        await quizMade
+        return api.getArticle(id)
+      },
+      peekArticle: async (id: string) => (id === 'b' ? { ok: true, value: study(id).article } : { ok: false, error: { code: 'not-found', message: 'gone' } })
+    } as unknown as Window['api']
+    const app = new AppState(slow)
+    app.prefetch('b')
+    const refreshed = app.refreshLibrary('b')
+    await settle()
+    expect(app.article?.id).toBe('b')
+    expect(app.study).toBeNull()
+    releaseQuiz()
+    releaseList()
+    await refreshed
+    expect(app.study?.article.id).toBe('b')
+    expect(app.article).toBe(app.study?.article)
+
+    // An article that is gone is never shown, not even for a moment: its peek fails, and the first one opens.
+    const other = new AppState(slow)
+    other.prefetch('gone')
+    await settle()
+    expect(other.article).toBeNull()
+  })
+
+  it('is not used for another article, and a failed one nobody takes is no unhandled error', async () => {
+    const { api, releaseList, asked } = fakeApi(['a', 'b'])
+    const failing = { ...api, getArticle: (id: string) => (id === 'x' ? Promise.reject(new Error('gone')) : api.getArticle(id)) } as Window['api']
+    const unhandled: unknown[] = []
+    const onUnhandled = (e: unknown): void => void unhandled.push(e)
+    // Node's process (the component tests run in Node): the renderer's types do not include it.
+    type Events = { on(event: string, f: (e: unknown) => void): void; off(event: string, f: (e: unknown) => void): void }
+    const process = (globalThis as unknown as { process: Events }).process
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const app = new AppState(failing)
+      app.prefetch('x')
+      const refreshed = app.refreshLibrary('b')
+      releaseList()
+      await refreshed
+      await settle()
+      expect(asked).toEqual(['b'])
+      expect(app.study?.article.id).toBe('b')
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
   })
 })
 

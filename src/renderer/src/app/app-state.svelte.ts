@@ -1,3 +1,4 @@
+import type { Article } from '@shared/article/model'
 import type { ArticleSummary, IpcResult, StudyArticle } from '@shared/ipc/contract'
 
 /** The app's top-level views. */
@@ -23,6 +24,11 @@ export class AppState {
   #notice = $state<Notice | null>(null)
   // When each article was opened in this run, so a list read while an article was opening gets its time too.
   #openedAt: Record<string, string> = {}
+  // An article asked for before anything needed it (see `prefetch`), taken by the next load of that id.
+  #early: { id: string; result: Promise<IpcResult<StudyArticle>> } | null = null
+  // The article asked for at start, shown on its own until its quiz arrives (or the load fails).
+  #peeked = $state.raw<Article | null>(null)
+  #awaiting: string | null = null
 
   constructor(private readonly api: Window['api']) {}
 
@@ -34,6 +40,10 @@ export class AppState {
   }
   get study(): StudyArticle | null {
     return this.#study
+  }
+  /** The article to show in the reader: the open one, or at start the one whose quiz is still being made. */
+  get article(): Article | null {
+    return this.#study?.article ?? this.#peeked
   }
   get loading(): boolean {
     return this.#loading
@@ -64,7 +74,7 @@ export class AppState {
   /**
    * Loads the library list; opens `preferId` (when it is still in the library), or the first article when
    * nothing is open yet. Says whether the list could be read. `preferId` is fetched beside the list, not after
-   * it, so the article is on screen without waiting for a long library's list.
+   * it, so the article is on screen without waiting for a long library's list (main answers it from its own file).
    */
   async refreshLibrary(preferId?: string): Promise<boolean> {
     this.#loading = true
@@ -88,6 +98,26 @@ export class AppState {
     return list !== null
   }
 
+  /**
+   * Asks main for article `id` now, so its quiz is generated while the views mount; the next load of that id
+   * (at start, `refreshLibrary(id)`) takes this answer instead of asking again.
+   */
+  prefetch(id: string): void {
+    const result = this.api.getArticle(id)
+    // Handled here too: an answer nobody ends up taking must not surface as an unhandled rejection.
+    result.catch(() => undefined)
+    this.#early = { id, result }
+    // The article alone comes back at once, while its quiz may take a second (on a first start the quiz worker is
+    // still loading): it is shown meanwhile, unless a load finished first.
+    this.#awaiting = id
+    this.api.peekArticle(id).then(
+      (r) => {
+        if (r.ok && this.#awaiting === id && !this.#study) this.#peeked = r.value
+      },
+      () => undefined
+    )
+  }
+
   /** Closes the article in the reader (it was deleted): the reader then says that nothing is open. */
   close(): void {
     this.#study = null
@@ -105,7 +135,11 @@ export class AppState {
 
   // Fetches and shows article `id`; `quiet` says nothing when it cannot (at start: the article open last may be gone).
   async #load(id: string, view: View, quiet: boolean): Promise<boolean> {
-    const result = await this.api.getArticle(id)
+    const early = this.#early?.id === id ? this.#early.result : null
+    this.#early = null
+    const result = await (early ?? this.api.getArticle(id))
+    this.#awaiting = null
+    this.#peeked = null
     const study = quiet ? (result.ok ? result.value : null) : this.unwrap(result)
     if (!study) return false
     this.#study = study
