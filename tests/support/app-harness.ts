@@ -163,7 +163,7 @@ export class TestApp {
   }
 
   /** Opens the app in a fresh Chromium. With `profileDir`, the browser keeps its storage there (for restarts). */
-  async launch(options: { profileDir?: string; width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<AppPage> {
+  async launch(options: { profileDir?: string; width?: number; height?: number; colorScheme?: 'light' | 'dark'; initScript?: string } = {}): Promise<AppPage> {
     const viewport = { width: options.width ?? 1280, height: options.height ?? 860 }
     const colorScheme = options.colorScheme ?? 'light'
     let context: BrowserContext
@@ -182,6 +182,8 @@ export class TestApp {
       return JSON.stringify(await listener({ senderFrame: { url: source.frame.url() } }, ...args))
     })
     await context.addInitScript({ content: this.#bridge })
+    // Runs in every page before the app's own code, from the first load on (the startup benchmark's watchers).
+    if (options.initScript) await context.addInitScript({ content: options.initScript })
     const page = context.pages()[0] ?? (await context.newPage())
     this.#pages.push(page)
     const app = new AppPage(page, context, this)
