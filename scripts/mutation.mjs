@@ -22,7 +22,7 @@ const FOLDERS = {
   progress: { mutate: ['src/shared/progress/**/*.ts'], tests: ['tests/shared/progress/**/*.test.ts', 'tests/renderer/progress/**/*.unit.test.ts'] },
   ipc: { mutate: ['src/shared/ipc/**/*.ts', 'src/main/ipc.ts'], tests: ['tests/main/ipc.test.ts', 'tests/shared/ipc/**/*.test.ts', 'tests/preload/**/*.test.ts'] },
   security: { mutate: ['src/main/security.ts'], tests: ['tests/main/security.test.ts', 'tests/main/protocol.test.ts'] },
-  import: { mutate: ['src/main/import/**/*.ts'], tests: ['tests/main/import/**/*.test.ts', 'tests/main/library.test.ts'] },
+  import: { mutate: ['src/main/import/**/*.ts'], tests: ['tests/main/import/**/*.test.ts', 'tests/main/library.test.ts', 'tests/main/startup.test.ts'] },
   quiz: { mutate: ['src/shared/quiz/**/*.ts'], tests: ['tests/shared/quiz/**/*.test.ts'] }
 }
 
