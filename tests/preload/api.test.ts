@@ -31,6 +31,43 @@ describe('preload API', () => {
     expect(off).toHaveBeenCalled()
   })
 
+  it('asks for the article open last as the page starts; each answer is taken once, for that id only', async () => {
+    const invoke = vi.fn(async (channel: string, id: unknown) => ({ ok: true, value: `${channel} ${String(id)}` }))
+    const storage = new Map([['newsquiz-last-scope@1', 'night-trains-abc']])
+    const api = createApi(invoke, () => () => undefined, { getItem: (k) => storage.get(k) ?? null })
+    expect(invoke.mock.calls).toEqual([
+      ['article:peek', 'night-trains-abc'],
+      ['article:get', 'night-trains-abc']
+    ])
+    expect(api.startupPeek('other-article')).toBeNull()
+    await expect(api.startupPeek('night-trains-abc')).resolves.toEqual({ ok: true, value: 'article:peek night-trains-abc' })
+    await expect(api.startupGet('night-trains-abc')).resolves.toEqual({ ok: true, value: 'article:get night-trains-abc' })
+    expect(api.startupPeek('night-trains-abc')).toBeNull()
+    expect(api.startupGet('night-trains-abc')).toBeNull()
+  })
+
+  it('asks for nothing at start without a valid last scope, for one whose delete is unfinished, or when storage fails', () => {
+    const cases: Array<Record<string, string>> = [
+      {},
+      { 'newsquiz-last-scope@1': '*review' },
+      { 'newsquiz-last-scope@1': '../index' },
+      { 'newsquiz-last-scope@1': 'night-trains-abc', 'newsquiz-pending-delete@1': 'night-trains-abc' }
+    ]
+    for (const stored of cases) {
+      const invoke = vi.fn(async () => ({ ok: true, value: null }))
+      const api = createApi(invoke, () => () => undefined, { getItem: (k) => stored[k] ?? null })
+      expect(invoke, JSON.stringify(stored)).not.toHaveBeenCalled()
+      expect(api.startupGet(stored['newsquiz-last-scope@1'] ?? 'x')).toBeNull()
+    }
+    const invoke = vi.fn(async () => ({ ok: true, value: null }))
+    createApi(invoke, () => () => undefined, {
+      getItem: () => {
+        throw new Error('SecurityError')
+      }
+    })
+    expect(invoke).not.toHaveBeenCalled()
+  })
+
   it('exposes only the api object to the page, never ipcRenderer', async () => {
     await import('../../src/preload/index')
     expect(electronMock.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1)

@@ -64,7 +64,8 @@ async function bridgeScript(): Promise<string> {
           (channel, listener) => {
             const set = listeners.get(channel) ?? new Set(); set.add(listener); listeners.set(channel, set)
             return () => set.delete(listener)
-          }
+          },
+          window.localStorage
         )
         Object.defineProperty(window, 'api', { value: api, enumerable: true })
       `,

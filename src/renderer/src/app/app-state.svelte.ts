@@ -103,14 +103,15 @@ export class AppState {
    * (at start, `refreshLibrary(id)`) takes this answer instead of asking again.
    */
   prefetch(id: string): void {
-    const result = this.api.getArticle(id)
+    // The preload asked for it as the page started, when it could; else it is asked for now.
+    const result = this.api.startupGet?.(id) ?? this.api.getArticle(id)
     // Handled here too: an answer nobody ends up taking must not surface as an unhandled rejection.
     result.catch(() => undefined)
     this.#early = { id, result }
     // The article alone comes back at once, while its quiz may take a second (on a first start the quiz worker is
     // still loading): it is shown meanwhile, unless a load finished first.
     this.#awaiting = id
-    this.api.peekArticle(id).then(
+    ;(this.api.startupPeek?.(id) ?? this.api.peekArticle(id)).then(
       (r) => {
         if (r.ok && this.#awaiting === id && !this.#study) this.#peeked = r.value
       },

@@ -4,7 +4,7 @@
  * IndexedDB to open. The database keeps the real value; without a copy (first start of this version, storage
  * off) the app reads it from there.
  */
-const KEY = 'newsquiz-last-scope@1'
+import { LAST_SCOPE_KEY as KEY } from '@shared/storage-keys'
 
 /** The scope copied last, or null when there is none (or storage cannot be read). */
 export function lastScopeHint(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string | null {

@@ -1,7 +1,7 @@
 /** How long a deleted article can be brought back from the toast (or with Ctrl+Z) before it is gone. */
 export const UNDO_DELETE_MS = 10_000
 
-const KEY = 'newsquiz-pending-delete@1'
+import { PENDING_DELETE_KEY as KEY } from '@shared/storage-keys'
 
 /** An article the user deleted, still recoverable. */
 export interface PendingItem {
