@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PageFetch } from '../../../src/main/import/fetch-page'
-import type { ArticleSummary, ImportOutcome } from '../../../src/shared/ipc/contract'
+import type { ArticleSummary, ImportOutcome, StudyArticle } from '../../../src/shared/ipc/contract'
 import { FakeMain, fixtureBytes, tempDir } from './support'
 
 /*
@@ -8,11 +8,17 @@ import { FakeMain, fixtureBytes, tempDir } from './support'
  * address and counts the requests: the next start must still know the article and the link it came from.
  */
 
-function server(): { fetch: PageFetch; requests: string[] } {
+const PLAIN = `Harbour lights switched to solar power in Skarport
+
+The harbour of Skarport switched its forty navigation lights to solar power on Tuesday, the port authority said, ending a century of lamps fed by the town's grid.
+
+Harbour master Ines Varga said the change would save about 30,000 euros a year and that the new lights had passed a week of winter trials without a fault.`
+
+function server(body: Uint8Array | string = fixtureBytes('news-page.html'), type = 'text/html; charset=utf-8'): { fetch: PageFetch; requests: string[] } {
   const requests: string[] = []
   const fetch: PageFetch = async (url) => {
     requests.push(url)
-    return new Response(fixtureBytes('news-page.html'), { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } })
+    return new Response(body, { status: 200, headers: { 'content-type': type } })
   }
   return { fetch, requests }
 }
@@ -36,5 +42,13 @@ describe('add from link: what the library keeps', () => {
     expect(listed).toEqual([expect.objectContaining({ id: added.summary.id, addedAt: added.summary.addedAt })])
     expect(await again.value<ImportOutcome>('library:add-link', { url, requestId: 'long-2' })).toMatchObject({ status: 'exists', summary: { id: added.summary.id } })
     expect(later.requests).toEqual([])
+  }, 60_000)
+
+  it('credits a page that names no source to its site, without the "www."', async () => {
+    const main = new FakeMain(tempDir(), { pageFetch: server(PLAIN, 'text/plain; charset=utf-8').fetch })
+    const url = 'https://www.skarport-news.example/lights'
+    const added = await main.value<ImportOutcome>('library:add-link', { url, requestId: 'www-1' })
+    const study = await main.value<StudyArticle>('article:get', added.summary.id)
+    expect(study.article.licence).toEqual({ credit: 'skarport-news.example', name: null, url })
   }, 60_000)
 })
