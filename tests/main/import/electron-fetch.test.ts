@@ -60,12 +60,22 @@ describe('electronPageFetch (the app transport, over a stand-in for net.request)
     expect(result).toMatchObject({ ok: true, value: { finalUrl: 'https://news.example/story', chain: ['https://news.example/short', 'https://news.example/story'], kind: 'html' } })
     if (result.ok) expect(new TextDecoder().decode(result.value.bytes)).toBe(ARTICLE)
     expect(made.map((r) => r.options)).toEqual([
-      expect.objectContaining({ url: 'https://news.example/short', session, redirect: 'manual', credentials: 'omit', useSessionCookies: false }),
-      expect.objectContaining({ url: 'https://news.example/story', session, redirect: 'manual', credentials: 'omit', useSessionCookies: false })
+      expect.objectContaining({ url: 'https://news.example/short', method: 'GET', session, redirect: 'manual', credentials: 'omit', useSessionCookies: false, cache: 'no-store' }),
+      expect.objectContaining({ url: 'https://news.example/story', method: 'GET', session, redirect: 'manual', credentials: 'omit', useSessionCookies: false, cache: 'no-store' })
     ])
     // The redirected request is ended there, not followed.
     expect(made[0]!.aborted).toBe(true)
     expect(made[0]!.headers['accept']).toMatch(/^text\/html/)
+  })
+
+  it('passes on the status and type the site answered with, so an error page or a PDF is refused as such', async () => {
+    const missing = fakeNet((request) => respond(request, 404, { 'content-type': 'text/html' }, '<h1>Not found</h1>'))
+    expect(await fetchPage('https://news.example/gone', { fetch: electronPageFetch(missing.net, session) })).toMatchObject({
+      ok: false,
+      error: { code: 'http', message: expect.stringMatching(/does not exist \(404\)/) }
+    })
+    const pdf = fakeNet((request) => respond(request, 200, { 'content-type': 'application/pdf' }, '%PDF-1.7'))
+    expect(await fetchPage('https://news.example/report', { fetch: electronPageFetch(pdf.net, session) })).toMatchObject({ ok: false, error: { code: 'not-a-page' } })
   })
 
   it('refuses a redirect to a file: URL before any request is made for it', async () => {

@@ -56,6 +56,20 @@ describe('HTML importer: what a page says about itself', () => {
     expect(impossible.dateLabel).toBeNull()
     expect(extracted(page({ head: '<meta property="article:published_time" content="sometime soon">' })).date).toBeNull()
     expect(extracted(page()).date).toBeNull()
+    // A month or day out of range is not a date either, and the page is still read.
+    const outOfRange = extracted(page({ head: '<meta property="article:published_time" content="2026-13-45T10:00:00Z">' }))
+    expect(outOfRange.date).toBeNull()
+    expect(outOfRange.paragraphs).toEqual(PROSE)
+  })
+
+  it('reads the date from each kind of meta tag news sites use', () => {
+    for (const tag of [
+      '<meta name="article:published_time" content="2026-03-11T08:00:00Z">',
+      '<meta itemprop="datePublished" content="2026-03-11">',
+      '<meta name="date" content="2026-03-11">'
+    ]) {
+      expect(extracted(page({ head: tag })), tag).toMatchObject({ date: '2026-03-11', dateLabel: 'March 11, 2026' })
+    }
   })
 })
 
@@ -105,6 +119,12 @@ describe('HTML importer: the body', () => {
     expect(a.headings).toEqual([{ before: 0, text: 'The vote' }])
   })
 
+  it('drops a heading with no paragraph after it', () => {
+    const a = extracted(page({ body: `${PROSE.map((p) => `<p>${p}</p>`).join('')}<h2>Related stories</h2>` }))
+    expect(a.paragraphs).toEqual(PROSE)
+    expect(a.headings).toEqual([])
+  })
+
   it('refuses a page with too few words to be an article', () => {
     expect(extractHtmlArticle(page({ body: `<p>${PROSE[0]}</p>` }))).toMatchObject({ ok: false, error: { code: 'no-article' } })
   })
@@ -126,5 +146,7 @@ describe('htmlShape', () => {
     const nested = (levels: number): string => page({ body: `${'<div>'.repeat(levels)}${PROSE.map((p) => `<p>${p}</p>`).join('')}${'</div>'.repeat(levels)}` })
     expect(extractHtmlArticle(nested(MAX_HTML_DEPTH))).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(htmlShape(nested(MAX_HTML_DEPTH - 4)).depth).toBe(MAX_HTML_DEPTH)
+    // A page nested exactly to the limit is still read.
+    expect(extracted(nested(MAX_HTML_DEPTH - 4)).paragraphs).toEqual(PROSE)
   })
 })

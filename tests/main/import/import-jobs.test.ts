@@ -92,6 +92,13 @@ describe('importText', () => {
     expect(await importText(lib, { text: 'y' })).toBe(IMPORTED)
     expect(lib.imported.map((args) => args[1])).toEqual(['Pasted text', null])
   })
+
+  it('reads text of exactly the limit, as a file of that size is read', async () => {
+    const read = vi.fn(readOk)
+    const lib = library(read)
+    expect(await importText(lib, { text: 'é'.repeat(MAX_IMPORT_BYTES / 2) })).toBe(IMPORTED)
+    expect(read).toHaveBeenCalledTimes(1)
+  })
 })
 
 describe('ImportJobs', () => {
