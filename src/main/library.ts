@@ -95,14 +95,18 @@ export class Library {
   async list(): Promise<ArticleSummary[]> {
     await this.#store?.load()
     await this.#bookkeeping
+    const recording: Promise<void>[] = []
     const bundled = await Promise.all(
       this.#bundled.map(async (a) => {
         // Remembered like an imported article's: the list at start does not wait for the quiz worker to load.
         const known = this.#quizzes.has(a.id) ? null : (this.#store?.bundledCount(a.id) ?? null)
-        const count = known ?? (await this.#countOrZero(a, (n) => this.#recordBundledCount(a.id, n)))
+        const count = known ?? (await this.#countOrZero(a, (n) => recording.push(this.#recordBundledCount(a.id, n))))
         return summarize(a, count, true, null, this.#store?.lastOpened(a.id) ?? null)
       })
     )
+    // Written before the list answers (rarely: a first start, or a changed quiz size), so the folder is settled
+    // when it does.
+    await Promise.all(recording)
     const imported = await Promise.all(
       (this.#store?.list() ?? []).map(async (s) => {
         // An imported article's count is remembered in the index, so listing never waits for its (maybe long) generation.
@@ -319,10 +323,10 @@ export class Library {
   }
 
   // Remembers a bundled article's quiz size for the next start's list; bookkeeping only, so a failure is a warning.
-  #recordBundledCount(id: string, count: number): void {
+  #recordBundledCount(id: string, count: number): Promise<void> {
     const store = this.#store
-    if (!store || store.bundledCount(id) === count) return
-    void store.setBundledCount(id, count).catch((e: unknown) => console.warn(`[library] could not record the quiz size of ${id}:`, e))
+    if (!store || store.bundledCount(id) === count) return Promise.resolve()
+    return store.setBundledCount(id, count).catch((e: unknown) => console.warn(`[library] could not record the quiz size of ${id}:`, e))
   }
 
   // `made` hears the size of a quiz that could be made (not the 0 that stands for a failure).
