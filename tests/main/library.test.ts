@@ -5,26 +5,10 @@ import { LibraryStore } from '../../src/main/import/store'
 import { UserError } from '../../src/main/ipc'
 import { Library, summarize } from '../../src/main/library'
 import type { QuizRunner } from '../../src/main/quiz-runner'
-import type { Article } from '../../src/shared/article/model'
-import type { Question } from '../../src/shared/quiz/model'
-import { fixtureBytes, snapshot, tempDir } from './import/support'
+import { countingRunner, fixtureBytes, snapshot, tempDir } from './import/support'
 
 const bundled = loadBundledArticles()
 const SEED = bundled[0]!
-
-/** A runner that records which articles it generated, giving each a fixed number of fake questions. */
-function countingRunner(questions = 2): QuizRunner & { calls: string[] } {
-  const calls: string[] = []
-  return {
-    calls,
-    generate: async (article: Article) => {
-      calls.push(article.id)
-      return Array.from({ length: questions }, (_, i) => ({ id: `${article.id}-q${i}` }) as Question)
-    },
-    readArticle: async (input) => readArticle(input),
-    close: async () => undefined
-  }
-}
 
 function imported(name: string) {
   const read = articleFromBytes(name, fixtureBytes(name))

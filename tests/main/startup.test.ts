@@ -5,22 +5,18 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loadBundledArticles } from '../../src/main/bundled'
-import { articleFromBytes, readArticle } from '../../src/main/import/importer'
+import { articleFromBytes } from '../../src/main/import/importer'
 import { LibraryStore } from '../../src/main/import/store'
 import { Library } from '../../src/main/library'
 import { createWorkerQuizRunner, type QuizRunner } from '../../src/main/quiz-runner'
 import type { Article } from '../../src/shared/article/model'
 import type { ArticleSummary } from '../../src/shared/ipc/contract'
-import type { Question } from '../../src/shared/quiz/model'
-import { buildQuizWorker, FakeMain, fixtureBytes, tempDir } from './import/support'
+import { buildQuizWorker, countingRunner, FakeMain, fixtureBytes, tempDir } from './import/support'
 
 const bundled = loadBundledArticles()
 
-const runner: QuizRunner = {
-  generate: async (article: Article) => [{ id: `${article.id}-q0` } as Question],
-  readArticle: async (input) => readArticle(input),
-  close: async () => undefined
-}
+// Each fake quiz has one question.
+const runner = countingRunner(1)
 
 function imported(name: string) {
   const read = articleFromBytes(name, fixtureBytes(name))
@@ -100,8 +96,8 @@ describe('the article open last, at start', () => {
 
 describe('the article alone (article:peek), shown while its quiz is made', () => {
   it('is the article, with no quiz made and no opening recorded; an unknown or malformed id is refused', async () => {
-    const calls: string[] = []
-    const counting: QuizRunner = { ...runner, generate: async (article) => (calls.push(article.id), runner.generate(article)) }
+    const counting = countingRunner(1)
+    const calls = counting.calls
     const dir = tempDir()
     const main = new FakeMain(dir, { quizzes: counting })
     const added = await main.value<{ summary: ArticleSummary }>('library:import-text', { text: new TextDecoder().decode(fixtureBytes('harbour-strike.txt')) })
@@ -156,8 +152,8 @@ describe('the quiz worker started ahead of the first quiz', () => {
 describe('the bundled articles in the list at start', () => {
   it('are listed with the quiz size remembered from an earlier run, without making their quizzes', async () => {
     const dir = tempDir()
-    const calls: string[] = []
-    const counting: QuizRunner = { ...runner, generate: async (article) => (calls.push(article.id), runner.generate(article)) }
+    const counting = countingRunner(1)
+    const calls = counting.calls
     const first = await new Library(bundled, { store: new LibraryStore(dir), quizzes: counting }).list()
     expect(calls.sort()).toEqual(bundled.map((a) => a.id).sort())
     calls.length = 0
@@ -176,7 +172,7 @@ describe('the bundled articles in the list at start', () => {
     expect(calls).toEqual([])
     expect(listed.filter((a) => a.bundled).map((a) => [a.id, a.questionCount])).toEqual(first.filter((a) => a.bundled).map((a) => [a.id, 1]))
     // Opening one makes its quiz, and a changed size (a newer generator, say) is what the list says from then on.
-    const bigger: QuizRunner = { ...runner, generate: async (article) => [{ id: `${article.id}-q0` }, { id: `${article.id}-q1` }] as Question[] }
+    const bigger = countingRunner(2)
     const updated = new Library(bundled, { store: new LibraryStore(dir), quizzes: bigger })
     await updated.get(bundled[0]!.id)
     await recorded(bundled[0]!.id, 2)
@@ -191,8 +187,8 @@ describe('the bundled articles in the list at start', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const listed = await new Library(bundled, { store: new LibraryStore(dir), quizzes: failing }).list().finally(() => logged.mockRestore())
     expect(listed.filter((a) => a.bundled).every((a) => a.questionCount === 0)).toBe(true)
-    const calls: string[] = []
-    const counting: QuizRunner = { ...runner, generate: async (article) => (calls.push(article.id), runner.generate(article)) }
+    const counting = countingRunner(1)
+    const calls = counting.calls
     await new Library(bundled, { store: new LibraryStore(dir), quizzes: counting }).list()
     expect(calls.sort()).toEqual(bundled.map((a) => a.id).sort())
   })

@@ -63,6 +63,10 @@ export async function buildQuizWorker(): Promise<string> {
 import { setupHandlers, type MainDeps } from '../../../src/main/handlers'
 import { setTrustedOrigins, type IpcRegistrar, type IpcSenderEvent } from '../../../src/main/ipc'
 import type { IpcResult } from '../../../src/shared/ipc/contract'
+import { readArticle } from '../../../src/main/import/importer'
+import type { QuizRunner } from '../../../src/main/quiz-runner'
+import type { Article } from '../../../src/shared/article/model'
+import type { Question } from '../../../src/shared/quiz/model'
 
 type Listener = (event: IpcSenderEvent, ...args: unknown[]) => unknown
 
@@ -104,5 +108,19 @@ export class FakeMain {
     const result = await this.call<T>(channel, ...args)
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`)
     return result.value
+  }
+}
+
+/** A runner that records which articles it generated, giving each a fixed number of fake questions. */
+export function countingRunner(questions = 2): QuizRunner & { calls: string[] } {
+  const calls: string[] = []
+  return {
+    calls,
+    generate: async (article: Article) => {
+      calls.push(article.id)
+      return Array.from({ length: questions }, (_, i) => ({ id: `${article.id}-q${i}` }) as Question)
+    },
+    readArticle: async (input) => readArticle(input),
+    close: async () => undefined
   }
 }
