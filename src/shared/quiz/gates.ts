@@ -6,6 +6,7 @@ import { normalise } from './distractors'
 import type { Question } from './model'
 import type { Sentence } from './sentences'
 import { activeInYear, giveawayTerms, type WorldEntity } from './world'
+import { formatDate } from './dates'
 
 /**
  * The gates every candidate question passes before it can be asked. Each gate is a named pure function that
@@ -56,6 +57,7 @@ const HEDGES = words.hedges.map((h) => new RegExp(`\\b${h}\\b`, 'i'))
 // Compiled once: a pattern with \p{L} is costly to build, and the gates run on every candidate.
 const FIRST_PERSON_RE = words.firstPerson.map((w) => [w, new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}'’])`, w === 'I' ? 'u' : 'iu')] as const)
 
+const DAY_WORD = /^(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening|earlier today|later today)$/
 const STOP = new Set(
   'a an the of to in on at for from by with and or but as is are was were be been being has have had do does did will would could should may might must can that this these those which who whom whose what when where why how it its his her their they them he she him not no than then there here into over under about after before during between against also more most such only very just said says say told'.split(' ')
 )
@@ -71,6 +73,11 @@ export function gateContext(ctx: QuizContext): GateContext {
   const flat: GateContext['flat'] = []
   const firstNoun = new Map<string, number>()
   const firstWord = new Map<string, number>()
+  // NAME: HEADLINE_FIRST. The headline is read before the first sentence: "the attacks" in the lead points back to the
+  // attacks the headline names, and a prompt shown without the headline does not say which.
+  for (const w of ctx.article.title.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? []) {
+    for (const form of [w, w.replace(/(?:es|s)$/, ''), w.replace(/s$/, '')]) if (form.length >= 3 && !firstWord.has(form)) firstWord.set(form, -1)
+  }
   for (const para of ctx.sentences) {
     for (const s of para) {
       const i = flat.length
@@ -131,6 +138,7 @@ export function repairPrompt(q: Question, ctx: QuizContext): string {
       }
     }
   }
+  body = anchorToday(body, ctx)
   // "also", "too" after a verb only linked to the sentence before; the fact stands without them.
   body = body.replace(/(\S) also (?=[a-z])/g, '$1 ').replace(/ too([,.?])/g, '$1')
   // "in the Australian state of which state" → "in which Australian state": the kind of place said once.
@@ -142,6 +150,23 @@ export function repairPrompt(q: Question, ctx: QuizContext): string {
     if (!p.includes(full) && bare.test(p)) p = p.replace(bare, full)
   }
   return resolveDefinites(p, q, ctx)
+}
+
+// NAME: ANCHOR_TODAY. In a dated news story "today" is the story's date, "yesterday" the day before, "tomorrow" the day
+// after: "launched today (Thursday) on ..." → "launched on November 18, 2004 on ...". "earlier today" and "today's"
+// are left for the self-contained gate.
+const TODAY = /(?<!\b(?:earlier|later|until|from|of)\s)\b([Tt]oday|[Yy]esterday|[Tt]omorrow)\b(?:\s*\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\))?(?!['’]|\s+(?:morning|afternoon|evening|night)\b)/g
+const DAY_SHIFT: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1 }
+function anchorToday(body: string, ctx: QuizContext): string {
+  const date = ctx.article.date
+  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) return body
+  const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
+  if (Number.isNaN(day)) return body
+  return body.replace(TODAY, (_m, word: string, at: number) => {
+    const shown = formatDate(day + DAY_SHIFT[word.toLowerCase()]! * 86_400_000, 'day', false)
+    if (at === 0) return `On ${shown},`.replace(/,$/, body.slice(word.length).startsWith(',') ? '' : ',')
+    return /\b(?:on|since|by|before|after)\s$/i.test(body.slice(0, at)) ? shown : `on ${shown}`
+  })
 }
 
 const surnameCache = new WeakMap<QuizContext, Array<{ full: string; last: string; bare: RegExp }>>()
@@ -171,7 +196,7 @@ const ANTECEDENT: Record<string, string> = words.antecedentTypes
  * antecedent and is left for the self-contained gate.
  */
 function resolveDefinites(prompt: string, q: Question, ctx: QuizContext): string {
-  return prompt.replace(/\b([Tt])he (company|firm|organi[sz]ation|group|party|club|charity|agency|newspaper|paper|broadcaster|country|nation|city|town|capital)\b(?!['’]|\s+(?:of|in|that|which|who)\b)/g, (whole, _t: string, noun: string) => {
+  return prompt.replace(/\b([Tt])he (company|firm|organi[sz]ation|party|club|charity|agency|newspaper|paper|broadcaster|country|nation|city|town|capital)\b(?!['’]|\s+(?:of|in|that|which|who)\b)/g, (whole, _t: string, noun: string) => {
     const type = ANTECEDENT[noun]
     const near = ctx.entities.mentions.filter((m) => m.entity.type === type && m.paragraph <= q.evidence.paragraph && m.paragraph >= q.evidence.paragraph - 2 && (m.paragraph < q.evidence.paragraph || m.end <= q.evidence.start))
     const keys = new Set(near.map((m) => m.entity.key))
@@ -207,6 +232,9 @@ export const wellFormed: Gate = {
     const inPlace = /\b(the|a|an|his|her|its|their|our|my|your|[a-z]+(?:al|ic|ive|ous|ern|ese|ian|ish)) (which|whom|what|how many|how much)\b/i.exec(p)
     if (inPlace && !/^(?:Fill the gap)/.test(p) && !/^(?:the|a|an)$/i.test(inPlace[1]!)) return `question word after a modifier (“${inPlace[0]}”)`
     if (/\b(?:the|a|an) (?:which|whom|how many|how much)\b/i.test(p)) return 'question word after an article'
+    // NAME: CUT_FIGURE. "6-1/what percentage", "9-1/_____": a gap or question word inside a written figure.
+    if (/[\d][-/](?:_____|what|how)\b|_____[-/]\d/.test(p)) return 'the gap cuts through a figure'
+    if (/\bhow (?:many|much)\s*[,;:.?]/.test(p)) return '“how many” with nothing counted after it'
     if (/\bhow many [a-z]+ (?:strong|long|old|high|tall|deep|wide)\b/.test(p)) return '“how many … strong” is not a question English asks'
     if (/\bwho is who\b|\bwith whom who\b|\bwhom who\b|\b(?:which|what|who|whom) (?:which|what|who|whom)\b/i.test(p)) return 'two question words joined'
     if (q.kind !== 'true-false' && q.kind !== 'cloze' && !/\?$/.test(p)) return 'a question must end with a question mark'
@@ -228,7 +256,9 @@ export const selfContained: Gate = {
     for (const w of words.backReferences) if (joined.includes(` ${w} `) && !joined.includes(` ${w} name `)) return `“${w}” points back to something the prompt does not name`
     // Only a day anchors "yesterday" or "last week": a year in the prompt ("the 2018 World Cup") does not say which day.
     const hasDate = g.ctx.dates.some((d) => d.granularity === 'day' && p.includes(d.text) && !/^(?:yesterday|today|tomorrow|tonight)$/i.test(d.text))
-    if (!hasDate) for (const w of words.relativeTimes) if (lower.includes(` ${w} `)) return `“${w}” is a time the prompt does not anchor`
+    // "today", "yesterday" point at the day the story was written, which no date elsewhere in the prompt names
+    // ("an extension beyond June 30 ..., delegates said ... today").
+    for (const w of words.relativeTimes) if (lower.includes(` ${w} `) && (!hasDate || DAY_WORD.test(w))) return `“${w}” is a time the prompt does not anchor`
     if (q.kind !== 'who-said') {
       for (const [w, re] of FIRST_PERSON_RE) if (re.test(bare) && (w !== 'us' || !/\bUS\b/.test(bare))) return `first person “${w}” with no speaker named`
     }
@@ -251,7 +281,7 @@ function danglingPronoun(prompt: string, q: Question, g: GateContext): string | 
     if (/\b(?:make|makes|making|made|find|finds|found)\s+$/.test(before) && word === 'it') continue
     // "he", "she", "his", "her" need a person before them: a place or a company named there is no antecedent.
     const personal = ['he', 'she', 'him', 'his', 'her', 'hers', 'himself', 'herself'].includes(word)
-    const named = (personal ? namesPerson(before, g) : namesSomeone(before)) || /\b(?:Who|Whom|who|whom)\b/.test(before) || (!personal && /\b(?:Which|which) [a-z]+/.test(before))
+    const named = (personal ? namesPerson(before, g) : namesSomeone(before, g)) || /\b(?:Who|Whom|who|whom)\b/.test(before) || (!personal && /\b(?:Which|which) [a-z]+/.test(before))
     // "In his first interview, Trump told ...": a possessive before the subject points forward to the name after it.
     if (['his', 'her', 'their'].includes(word) && !named && namesPerson(text.slice(m.index + word.length).split(/[.;:?]/)[0]!.split(/\b(?:that|who|which)\b/)[0]!, g)) continue
     const nounBefore = /\b(?:the|a|an)\s+[a-z-]+/.test(before)
@@ -277,9 +307,23 @@ function personForms(g: GateContext): string[] {
 }
 
 // A capitalised word that is not just the first word of the prompt (or is a name even there).
-function namesSomeone(text: string): boolean {
+// The first word is capitalised anyway: it names someone only if the article never writes it in lower case ("Oil
+// accounts for 60 per cent of its export income": "oil" is a common noun, and "its" has no one named before it).
+function namesSomeone(text: string, g: GateContext): boolean {
   const ws = text.replace(/^Fill the gap: /, '').split(/\s+/).filter(Boolean)
-  return ws.some((w, i) => /^[“"‘(]?[\p{Lu}][\p{L}'’.-]+/u.test(w) && (i > 0 || !OPENERS.has(w.replace(/[,]$/, ''))) && !/^(?:Who|Whom|Which|What|When|How|Fill)$/.test(w))
+  const lower = lowerWords(g)
+  return ws.some((w, i) => /^[“"‘(]?[\p{Lu}][\p{L}'’.-]+/u.test(w) && (i > 0 || (!OPENERS.has(w.replace(/[,]$/, '')) && !lower.has(w.replace(/[^\p{L}'’-]/gu, '').toLowerCase()))) && !/^(?:Who|Whom|Which|What|When|How|Fill)$/.test(w))
+}
+const lowerCache = new WeakMap<GateContext, Set<string>>()
+/** Every word the article writes in lower case somewhere: a common word, whatever its case at a sentence's start. */
+function lowerWords(g: GateContext): Set<string> {
+  let set = lowerCache.get(g)
+  if (!set) {
+    set = new Set()
+    for (const { s } of g.flat) for (const t of s.tokens) if (/^[\p{Ll}][\p{Ll}'’-]*$/u.test(t.text)) set.add(t.text)
+    lowerCache.set(g, set)
+  }
+  return set
 }
 const OPENERS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'As', 'After', 'Before', 'During', 'While', 'When', 'If', 'Although', 'Despite', 'For', 'From', 'With', 'By', 'To', 'Of', 'Since', 'Until', 'Speaking', 'According', 'Under', 'Over', 'Following', 'Amid', 'Among', 'Because', 'Though', 'Once', 'Without', 'Through'])
 
@@ -324,6 +368,9 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
       // of its own; before a noun it is a modifier.
       const pos = posOf.get(w.toLowerCase()) ?? (SHELL.has(w.replace(/['’]s$/, '')) ? 'NOUN' : /\p{L}-\p{L}/u.test(w) ? 'ADJ' : 'X')
       if (pos === 'NOUN') head = j
+      // "the proposed law" takes a verb form before its noun; after the noun a verb ends the phrase ("The study
+      // advocated reduction of ...": "of" belongs to "reduction", not to "the study").
+      else if (pos === 'VERB' && head > 0) break
       else if (pos !== 'ADJ' && pos !== 'VERB' && pos !== 'NUM') break
     }
     if (head < 0) continue
@@ -336,7 +383,7 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
     if (RESTRICTIVE.has(next) || /^[\p{Lu}\p{N}“"]/u.test(tokens[head + 1] ?? '')) continue
     if (UNIQUE.has(noun) || UNIQUE.has(tokens.slice(i + 1, head + 1).join(' ').toLowerCase())) continue
     // "Trump and Putin ... the two leaders": a counted phrase after the names it counts.
-    if (tokens.slice(i + 1, head).some((w) => (posOf.get(w.toLowerCase()) ?? '') === 'NUM') && namesSomeone(tokens.slice(0, i).join(' '))) continue
+    if (tokens.slice(i + 1, head).some((w) => (posOf.get(w.toLowerCase()) ?? '') === 'NUM') && namesSomeone(tokens.slice(0, i).join(' '), g)) continue
     // "the first game of the day", "the final": an ordinal or superlative makes it one of a known series.
     // By lemma too: "a frog" earlier makes "the frogs" point back.
     const earlier = nouns.some((w) => Math.min(g.firstWord.get(w) ?? Infinity, g.firstWord.get(lemmaOf.get(w) ?? w) ?? Infinity) < here)
@@ -348,7 +395,7 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
     // them; one that names nothing ("... to win the party's nomination?") is not.
     const lead = tokens.slice(0, i).filter((w) => !/^(?:Who|Whom|Which|What|How|many|much|When|Where|[a-z]+|[,:])$/.test(w))
     const atStart = i <= 2 || lead.length === 0
-    const anchored = namesSomeone(prompt.replace(q.answer, ' ').replace(/^(?:Who|Whom|Which|What|How|When|Where)\b/, ''))
+    const anchored = namesSomeone(prompt.replace(q.answer, ' ').replace(/^(?:Who|Whom|Which|What|How|When|Where)\b/, ''), g)
     // A shell noun ("the deal", "the study") or a demonstrative ("this team") points back whatever else the prompt
     // names; a noun used before ("the hotel") is anchored only by names in the prompt, and never at its start.
     if (shell || atStart || !anchored || /^(?:this|these|those)$/i.test(tokens[i]!)) return phrase
@@ -418,6 +465,7 @@ function officeTitle(role: string, g: GateContext): string | null {
 }
 
 const PLACE_TYPES = new Set(['country', 'city', 'region'])
+const ACTING = /^(?:wants?|wanted|hopes?|hoped|says?|said|told|urged?|urges|urged|demands?|demanded|insists?|insisted|expects?|expected|believes?|believed|warned|warns|announced|announces|accused|accuses|rejected|rejects|asked|asks|agreed|agrees|plans?|planned|seeks?|sought|threatened|threatens|called)$/
 
 /**
  * A place is the most guessable key: any person, body or other place named beside it hints at it through general
@@ -427,6 +475,10 @@ const PLACE_TYPES = new Set(['country', 'city', 'region'])
 function placeHint(q: Question, g: GateContext, key: WorldEntity | undefined): string | null {
   if (!key || !PLACE_TYPES.has(key.type) || q.kind === 'true-false' || q.kind === 'who-did-what') return null
   const prompt = q.prompt.replace(/^Fill the gap: /, '')
+  // NAME: PLACE_AS_ACTOR. "Which city wants other major nations to set policy goals?": a city that speaks or wants
+  // stands for its government (Washington, Moscow), and only a capital fits, which general knowledge names.
+  const actor = /^Which (?:city|capital)\s+([a-z]+)/.exec(prompt)
+  if (actor && ACTING.test(actor[1]!)) return `a city that “${actor[1]}” stands for its government: only a capital fits`
   for (const m of within(g.ctx.entities.mentions, q.evidence)) {
     if (m.entity.key === key.key || m.text === q.answer) continue
     if (hasWord(prompt, m.text)) return `“${m.text}” in the prompt hints at the place “${q.answer}”`
@@ -501,6 +553,8 @@ export const oneAnswer: Gate = {
     // Only in the main clause: "told which newspaper that the US could not fund NATO" asks what was said, not what is not.
     const mainClause = q.prompt.split(/\b(?:that|if|because|while|although)\b|[,;:“"]/)[0]!
     if ((q.kind === 'who-what-where' || q.kind === 'cloze') && /\b(?:not|never|no longer)\b|n['’]t\b/.test(mainClause)) return 'asks what is not so: most options would also be right'
+    const negated = negatedAct(q)
+    if (negated) return negated
     const own = new Set(evidenceSentences(q, g.ctx))
     const predicate = new Set(contentWords(q.prompt.replace(/^Fill the gap: /, '').replace(/_{3,}/g, ' ')).filter((w) => !normalise(q.answer).split(' ').includes(w)))
     if (predicate.size < 2) return null
@@ -516,6 +570,19 @@ export const oneAnswer: Gate = {
     }
     return null
   }
+}
+
+/**
+ * NAME: NEGATED_ACT. "Reagan said neither the United States nor the Soviet Union would occupy new embassies until
+ * ...": asked "What did Reagan say the United States would do?", the key reverses the sentence.
+ */
+function negatedAct(q: Question): string | null {
+  if (q.kind !== 'what') return null
+  const at = q.evidence.text.indexOf(q.answer)
+  if (at <= 0) return null
+  const clause = q.evidence.text.slice(0, at).split(/[,;:]/).pop()!
+  const neg = /\b(?:not|never|neither|nor|no longer|without|refused to|declined to|denied)\b|n['’]t\b/i.exec(clause)
+  return neg ? `“${neg[0]}” before the key: the sentence says it was not done` : null
 }
 
 function lastWord(option: string): string {
@@ -607,6 +674,22 @@ const HAS_FIGURE = new RegExp(`(?<![\\p{L}\\d])${FIG}`, 'iu')
 const PARTS = new RegExp(`(?<![\\p{L}\\d])${FIG}\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s*(?:,|,? and|,? or|plus)\\s+${FIG}\\s+[\\p{L}-]+`, 'iu')
 // "from five to _____", "from _____ people to six": the other end of a change.
 const SPAN = new RegExp(`\\bfrom\\s+(?:${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+[$£€]?${FIG}|[$£€]?${FIG}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+${GAP})`, 'iu')
+// NAME: PAIRED. "for one or _____ years", "_____ to three": the key is the next figure after (or before) its neighbour.
+const PAIRED = new RegExp(`(?<![\\p{L}\\d])${FIG}\\s+(?:or|to)\\s+${GAP}|${GAP}(?:\\s+[\\p{L}-]+)?\\s+(?:or|to)\\s+${FIG}(?![\\p{L}\\d])`, 'iu')
+const SCALE_WORD = /\b(thousand|million|billion|trillion|percent|per cent)\b|%/i
+const COMPARING = /\b(?:from|below|above|against|compared|than|versus|vs|up|down|rose|fell|higher|lower)\b/i
+
+/**
+ * NAME: COMPARED_ON_SCALE. "imported _____ tonnes, down from 1.9 million": another figure on the key's scale, with a
+ * word that compares the two, says where among options of that scale the key lies.
+ */
+function comparedOnScale(answer: string, prompt: string): string | null {
+  const scale = SCALE_WORD.exec(answer)
+  if (!scale || !COMPARING.test(prompt)) return null
+  const unit = (scale[1] ?? '%').toLowerCase().replace('per cent', 'percent')
+  const other = new RegExp(`(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d+)*\\s*(?:${unit === '%' || unit === 'percent' ? '%|percent\\b|per cent\\b' : `${unit}\\b`})`, 'iu').exec(prompt)
+  return other ? `“${other[0]}” in the prompt, compared with the key, says where among the options it lies` : null
+}
 const CHANGE_RE = new RegExp(`\\b(?:${[...CHANGE_WORDS].map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b`, 'iu')
 
 /**
@@ -629,6 +712,10 @@ function workedOut(q: Question): string | null {
   if (parts) return `“${parts[0]}” in the prompt adds up to the key`
   const span = SPAN.exec(prompt)
   if (span) return `“${span[0]}” says which side of the other figure the key lies`
+  const pair = PAIRED.exec(prompt)
+  if (pair) return `“${pair[0]}”: the key is the neighbour of the figure beside it`
+  const scale = comparedOnScale(q.answer, prompt)
+  if (scale) return scale
   // A change word between the gap and another figure of the same unit ("70 percent … dropped to _____", where the
   // key is in percent too), within one clause or the next.
   const unit = q.answer.split(/\s+/).at(-1)!.toLowerCase().slice(0, 4)

@@ -410,3 +410,75 @@ describe('the pipeline explains itself', () => {
     expect(kept.every((q) => q.rank >= 1)).toBe(true)
   })
 })
+
+// Failure types an independent reading of unseen newswire found (each built on a sentence written here).
+describe('rules from a reading of unseen newswire', () => {
+  it('self-contained: a verb after the noun ends the phrase, so "The survey recommended cuts of ..." is vague', () => {
+    const e = setup(['A survey of 900 doctors was published on Monday.', 'The survey recommended cuts in salt for some 30 million adults.'])
+    const s = 'The survey recommended cuts in salt for some 30 million adults.'
+    const q = question(e, 1, s, { kind: 'cloze', prompt: 'Fill the gap: The survey recommended cuts in salt for _____.', answer: 'some 30 million adults' })
+    expect(check(selfContained, e, q)).toMatch(/The survey/)
+  })
+  it('self-contained: the headline comes before the lead, so "The tanker" in the lead points back to it', () => {
+    const s = 'The tanker ran aground off Brittany on Monday with 3,000 tonnes of oil on board.'
+    const e = setup([s], 'December 31, 2018', 'Oil tanker runs aground')
+    expect(check(selfContained, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toMatch(/The tanker/)
+    const f = setup([s], 'December 31, 2018', 'Oil spill off Brittany')
+    expect(check(selfContained, f, question(f, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toBeNull()
+  })
+  it('self-contained: "its" needs a name before it; a common noun opening the prompt ("Coffee") is not one', () => {
+    const e = setup(['Uganda sells coffee to Europe.', 'Coffee accounts for 70 percent of its export income.'])
+    const s = 'Coffee accounts for 70 percent of its export income.'
+    expect(check(selfContained, e, question(e, 1, s, { kind: 'how-many', prompt: 'Coffee accounts for what percentage of its export income?', answer: '70 percent' }))).toMatch(/its/)
+    const t = 'Uganda said on Monday that coffee accounts for 70 percent of its export income.'
+    const f = setup([t])
+    expect(check(selfContained, f, question(f, 0, t, { kind: 'how-many', prompt: 'Uganda said on Monday that coffee accounts for what percentage of its export income?', answer: '70 percent' }))).toBeNull()
+  })
+  it('self-contained: "today" is not anchored by another date in the prompt ("beyond June 30 ... today")', () => {
+    const e = setup(['Delegates said an extension of the pact beyond June 30 for one or two years is likely, after a meeting today.'], 'June 3, 1990')
+    const s = e.article.paragraphs[0]!
+    const q = question(e, 0, s, { kind: 'true-false', prompt: 'Delegates said an extension of the pact beyond June 30 is likely, after a meeting today.', answer: 'True' })
+    expect(check(selfContained, e, q)).toMatch(/today/)
+  })
+  it('repair: "today" in a dated story becomes the story\'s date, "yesterday" the day before', () => {
+    const e = setup(['The video was launched today (Thursday) on six channels.', 'Yesterday the band met in London.'], 'November 18, 2004')
+    const s = 'The video was launched today (Thursday) on six channels.'
+    expect(repairPrompt(question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe('The video was launched on November 18, 2004 on six channels.')
+    const t = 'Yesterday the band met in London.'
+    expect(repairPrompt(question(e, 1, t, { kind: 'true-false', prompt: t, answer: 'True' }), e.ctx)).toBe('On November 17, 2004, the band met in London.')
+  })
+  it('repair: "the group" is not read as the one organisation named nearby (an investor group is not the company)', () => {
+    const e = setup(['Investors led by John Hay made an offer for Acme Industries Inc on Monday.', 'The group already holds 11 percent of the shares.'])
+    const s = 'The group already holds 11 percent of the shares.'
+    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe(s)
+  })
+  it('well-formed: no gap inside a written figure ("7-1/what percentage"), no "how many" with nothing counted', () => {
+    const e = setup(['Banks want to restore the prime rate to 7-1/2 percent, Lee said on Monday.'])
+    const s = e.article.paragraphs[0]!
+    expect(check(wellFormed, e, question(e, 0, s, { kind: 'how-many', prompt: 'Banks want to restore the prime rate to 7-1/what percentage, Lee said on Monday?', answer: '2 percent' }))).toMatch(/cuts through a figure/)
+    expect(check(wellFormed, e, question(e, 0, s, { kind: 'how-many', prompt: 'Lee said the forecast was how many , and 40 billion dollars in 1989?', answer: '41.8 billion' }))).toMatch(/nothing counted/)
+  })
+  it('options-fit: a key next to its neighbour ("one or _____ years") or compared with a figure of its scale ("down from 2.4 million")', () => {
+    const e = setup(['The pact may be extended for one or two years, delegates said.', 'Thailand exported 1.7 million tonnes of rice in 1990, down from 2.4 million in 1989.'])
+    const s = 'The pact may be extended for one or two years, delegates said.'
+    expect(check(optionsFit, e, question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: The pact may be extended for one or _____, delegates said.', answer: 'two years' }))).toMatch(/neighbour/)
+    const t = 'Thailand exported 1.7 million tonnes of rice in 1990, down from 2.4 million in 1989.'
+    expect(check(optionsFit, e, question(e, 1, t, { kind: 'how-many', prompt: 'Thailand exported how many tonnes of rice in 1990, down from 2.4 million in 1989?', answer: '1.7 million tonnes' }))).toMatch(/2\.4 million/)
+    // With nothing that compares them, another figure of the scale does not say where the key lies.
+    const f = setup(['Thailand exported 1.7 million tonnes of rice in 1990 and employs 3 million farmers.'])
+    const u = f.article.paragraphs[0]!
+    expect(check(optionsFit, f, question(f, 0, u, { kind: 'how-many', prompt: 'Thailand exported how many tonnes of rice in 1990 and employs 3 million farmers?', answer: '1.7 million tonnes' }))).toBeNull()
+  })
+  it('one-answer: a "what" key the sentence negates ("neither ... nor ... would open") is dropped', () => {
+    const e = setup(['Reagan said neither the United States nor Japan would open new offices until talks ended.'])
+    const s = e.article.paragraphs[0]!
+    const q = question(e, 0, s, { kind: 'what', prompt: 'What did Ronald Reagan say the United States would do?', answer: 'open new offices', options: ['open new offices', 'ban imports', 'cut tariffs'] })
+    expect(check(oneAnswer, e, q)).toMatch(/neither/)
+  })
+  it('no-giveaway: a city that "wants" or "said" stands for its government: only a capital fits', () => {
+    const e = setup(['Washington wants other major nations to set goals for growth and inflation, officials said.'])
+    const s = e.article.paragraphs[0]!
+    const q = question(e, 0, s, { kind: 'who-what-where', prompt: 'Which city wants other major nations to set goals for growth and inflation, officials said?', answer: 'Washington', options: ['Washington', 'Miami', 'Seattle', 'Atlanta'] })
+    expect(check(noGiveaway, e, q)).toMatch(/government/)
+  })
+})

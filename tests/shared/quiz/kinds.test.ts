@@ -131,3 +131,21 @@ describe('each question kind', () => {
     }
   })
 })
+
+describe('date options and the story\'s own year', () => {
+  it('offers a year ahead of the story beside other years ahead of it, never one the story has already passed', async () => {
+    const { parseArticle } = await import('@shared/article/parse')
+    const { buildContext } = await import('@shared/quiz/context')
+    const { dateDistractors } = await import('@shared/quiz/kinds/when')
+    const parsed = parseArticle('Drug maker plans filing\n\nUpdated June 2, 1987\n\nThe company first sold the drug in 1979.\n\nThe new drug is expected to be filed for approval in 1988, the company said.')
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    const ctx = buildContext(parsed.article, defaultWorld())
+    const d = ctx.dates.find((x) => x.text === '1988')!
+    const years = dateDistractors(ctx, d).map((t) => new Date(t).getUTCFullYear())
+    expect(years).toHaveLength(3)
+    for (const y of years) expect(y).toBeGreaterThan(1987)
+    // A year before the story keeps to years before it.
+    const past = dateDistractors(ctx, ctx.dates.find((x) => x.text === '1979')!).map((t) => new Date(t).getUTCFullYear())
+    for (const y of past) expect(y).toBeLessThan(1987)
+  })
+})

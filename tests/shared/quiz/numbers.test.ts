@@ -126,3 +126,10 @@ describe('number words that begin with another', () => {
     expect(numbers('Eighteen months passed before the trial.').map((n) => n.value)).toEqual([18])
   })
 })
+
+describe('findNumbers: fractions and scores', () => {
+  it('never reads part of a written fraction or score ("6-1/2 percent", "3-1") as an amount', () => {
+    const found = numbers('Banks want the prime rate at 6-1/2 percent after the 3-1 win, and 40 percent of loans.').map((n) => n.text)
+    expect(found).toEqual(['40 percent'])
+  })
+})

@@ -38,19 +38,35 @@ export function whenQuestions(ctx: QuizContext): Question[] {
 /** Other dates of the same granularity: the article's own first, then near shifts. */
 export function dateDistractors(ctx: QuizContext, d: DateMention): number[] {
   const picked: number[] = []
+  const fits = storySide(ctx, d)
   for (const o of ctx.dates) {
+    if (!fits(o.time)) continue
     // Another date of the same sentence ("between July 2003 and December 2004") is part of the same fact.
     if (ctx.dates.some((x) => x.paragraph === d.paragraph && x.sentence === d.sentence && x.time === o.time)) continue
     if (o.granularity === d.granularity && o.time !== d.time && !picked.includes(o.time) && o.weekday === d.weekday) picked.push(o.time)
     if (picked.length >= 1) break
   }
-  const steps = d.granularity === 'day' ? (d.weekday ? [-1, -2, 1, -3] : [-1, 1, 7, -7]) : [-1, 1, 2, -2]
+  const steps = d.granularity === 'day' ? (d.weekday ? [-1, -2, 1, -3] : [-1, 1, 7, -7]) : [-1, 1, 2, -2, 3, -3, 4]
   for (const k of steps) {
     const t = shiftDate(d.time, d.granularity, k)
     if (picked.length >= 3) break
-    if (t !== d.time && !picked.includes(t) && !ctx.dates.some((o) => o.paragraph === d.paragraph && o.sentence === d.sentence && o.time === t && o.granularity === d.granularity)) picked.push(t)
+    if (t !== d.time && fits(t) && !picked.includes(t) && !ctx.dates.some((o) => o.paragraph === d.paragraph && o.sentence === d.sentence && o.time === t && o.granularity === d.granularity)) picked.push(t)
   }
   return picked
+}
+
+/**
+ * NAME: STORY_SIDE. A year ahead of the story's own year (a plan: "expected in 1988") is offered beside other years
+ * ahead of it, and a year before it beside other years before it: a year on the other side of the story's date is
+ * ruled out by period (a 1987 story cannot expect something in 1977). Other granularities, and articles without a
+ * date, are not limited.
+ */
+export function storySide(ctx: QuizContext, d: DateMention): (time: number) => boolean {
+  if (d.granularity !== 'year' || !ctx.article.date) return () => true
+  const story = Number(ctx.article.date.slice(0, 4))
+  const key = new Date(d.time).getUTCFullYear()
+  if (key === story) return () => true
+  return (t) => Math.sign(new Date(t).getUTCFullYear() - story) === Math.sign(key - story)
 }
 
 const SAY_VERB = /^(?:said|stated|told|reported|announced|claimed|added|wrote|says|tells)$/
