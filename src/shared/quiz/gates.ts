@@ -617,6 +617,14 @@ export const optionsFit: Gate = {
       if (o === q.answer || o.length < 3) continue
       if (hasWord(prompt, o)) return `the option “${o}” is named in the prompt`
     }
+    // NAME: SPEAKERS_FROM_THE_STORY. Over eight readings, raters passed 7 of 9 "who said" questions whose other
+    // options were all people the article names, and none of 13 with one from outside it: an outsider is ruled out
+    // by period, place or by what the words say ("Medicare for All" is not a Republican's slogan).
+    if (q.kind === 'who-said') {
+      const named = articleNames(g)
+      const outside = opts.find((o) => o !== q.answer && !named.has(o))
+      if (outside) return `“${outside}” is not named in the story: a speaker from outside it is ruled out without reading`
+    }
     if (q.kind === 'what') {
       // Near-synonyms ("an impeachment inquiry" / "impeachment proceedings") are both defensible.
       const keyWords = new Set(contentWords(q.answer))
@@ -643,6 +651,17 @@ export const optionsFit: Gate = {
     }
     return otherParty(q, g)
   }
+}
+
+const namesCache = new WeakMap<GateContext, Set<string>>()
+/** Every name the article uses for its people, places and bodies: as shown in a quiz and as written. */
+function articleNames(g: GateContext): Set<string> {
+  let set = namesCache.get(g)
+  if (!set) {
+    set = new Set([...g.ctx.entities.displayName.values(), ...g.ctx.entities.mentions.map((m) => m.text)])
+    namesCache.set(g, set)
+  }
+  return set
 }
 
 /**

@@ -469,6 +469,13 @@ describe('rules from a reading of unseen newswire', () => {
     const u = f.article.paragraphs[0]!
     expect(check(optionsFit, f, question(f, 0, u, { kind: 'how-many', prompt: 'Thailand exported how many tonnes of rice in 1990 and employs 3 million farmers?', answer: '1.7 million tonnes' }))).toBeNull()
   })
+  it('options-fit: a "who said" question offers only people the story names', () => {
+    const e = setup(['Mayor Anna Berg said the bridge would reopen in May.', '“We will not stop until it is safe,” said engineer Tom Hale.', 'Council member Rita Oduya praised the work.'])
+    const s = '“We will not stop until it is safe,” said engineer Tom Hale.'
+    const ask = (options: string[]) => question(e, 1, s, { kind: 'who-said', prompt: 'Who said “We will not stop until it is safe”?', answer: 'Tom Hale', options })
+    expect(check(optionsFit, e, ask(['Tom Hale', 'Anna Berg', 'Rita Oduya']))).toBeNull()
+    expect(check(optionsFit, e, ask(['Tom Hale', 'Anna Berg', 'Boris Johnson']))).toMatch(/Boris Johnson/)
+  })
   it('one-answer: a "what" key the sentence negates ("neither ... nor ... would open") is dropped', () => {
     const e = setup(['Reagan said neither the United States nor Japan would open new offices until talks ended.'])
     const s = e.article.paragraphs[0]!
