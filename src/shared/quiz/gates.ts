@@ -696,7 +696,8 @@ const SPAN = new RegExp(`\\bfrom\\s+(?:${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+[$
 // NAME: PAIRED. "for one or _____ years", "_____ to three": the key is the next figure after (or before) its neighbour.
 const PAIRED = new RegExp(`(?<![\\p{L}\\d])${FIG}\\s+(?:or|to)\\s+${GAP}|${GAP}(?:\\s+[\\p{L}-]+)?\\s+(?:or|to)\\s+${FIG}(?![\\p{L}\\d])`, 'iu')
 const SCALE_WORD = /\b(thousand|million|billion|trillion|percent|per cent)\b|%/i
-const COMPARING = /\b(?:from|below|above|against|compared|than|versus|vs|up|down|rose|fell|higher|lower)\b/i
+// "down from", "rose to", "below", "than": words that set one figure against another ("took up" does not).
+const COMPARING = /\b(?:(?:up|down|rose|fell|increased|decreased|dropped|climbed|jumped)\s+(?:from|to)|from\s+[$£€]?\d|below|above|against|compared|than|versus|vs)\b/i
 
 /**
  * NAME: COMPARED_ON_SCALE. "imported _____ tonnes, down from 1.9 million": another figure on the key's scale, with a
@@ -733,8 +734,6 @@ function workedOut(q: Question): string | null {
   if (span) return `“${span[0]}” says which side of the other figure the key lies`
   const pair = PAIRED.exec(prompt)
   if (pair) return `“${pair[0]}”: the key is the neighbour of the figure beside it`
-  const scale = comparedOnScale(q.answer, prompt)
-  if (scale) return scale
   // A change word between the gap and another figure of the same unit ("70 percent … dropped to _____", where the
   // key is in percent too), within one clause or the next.
   const unit = q.answer.split(/\s+/).at(-1)!.toLowerCase().slice(0, 4)
@@ -751,7 +750,7 @@ function workedOut(q: Question): string | null {
       if (near && b - a <= 120) return `“${change[0]}” with ${m[0]} says which side of it the key lies`
     }
   }
-  return null
+  return comparedOnScale(q.answer, prompt)
 }
 
 // "John Bolton" / "John R. Bolton", "Bolton" / "John Bolton": one name's words inside the other's.

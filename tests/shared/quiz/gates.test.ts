@@ -464,6 +464,10 @@ describe('rules from a reading of unseen newswire', () => {
     expect(check(optionsFit, e, question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: The pact may be extended for one or _____, delegates said.', answer: 'two years' }))).toMatch(/neighbour/)
     const t = 'Thailand exported 1.7 million tonnes of rice in 1990, down from 2.4 million in 1989.'
     expect(check(optionsFit, e, question(e, 1, t, { kind: 'how-many', prompt: 'Thailand exported how many tonnes of rice in 1990, down from 2.4 million in 1989?', answer: '1.7 million tonnes' }))).toMatch(/2\.4 million/)
+    // "took up" compares nothing: two shares of two wholes.
+    const d = setup(['Debt servicing took up 40 percent of the budget and 45 percent of export earnings, Aquino said.'])
+    const w = d.article.paragraphs[0]!
+    expect(check(optionsFit, d, question(d, 0, w, { kind: 'cloze', prompt: 'Fill the gap: Debt servicing took up _____ of the budget and 45 percent of export earnings, Aquino said.', answer: '40 percent' }))).toBeNull()
     // With nothing that compares them, another figure of the scale does not say where the key lies.
     const f = setup(['Thailand exported 1.7 million tonnes of rice in 1990 and employs 3 million farmers.'])
     const u = f.article.paragraphs[0]!
