@@ -149,7 +149,37 @@ export function repairPrompt(q: Question, ctx: QuizContext): string {
     if (q.answer === last || !p.includes(last)) continue
     if (!p.includes(full) && bare.test(p)) p = p.replace(bare, full)
   }
-  return resolveDefinites(p, q, ctx)
+  return resolveDefinites(nameTheHead(p, q, ctx), q, ctx)
+}
+
+/**
+ * NAME: NAMED_HEAD. "the festival" → "the Taipei City Lantern Festival", "the agreement" → "the International Tin
+ * Agreement": when the article, up to the question's sentence, names exactly one thing whose proper name ends in
+ * the same noun, that name says which one. Any other "the festival" is left for the self-contained gate.
+ */
+function nameTheHead(prompt: string, q: Question, ctx: QuizContext): string {
+  return prompt.replace(/\b([Tt])he ([a-z]{4,})\b(?!['’]|\s+(?:of|in|that|which|who)\b|\s+[\p{Lu}])/gu, (whole, t: string, noun: string) => {
+    const names = namesEndingIn(ctx, q, noun)
+    if (names.size !== 1) return whole
+    const name = [...names][0]!
+    if (prompt.includes(name) || normalise(name) === normalise(q.answer) || q.options.some((o) => o.includes(name) || name.includes(o))) return whole
+    return `${t}he ${name}`
+  })
+}
+
+// Proper names of two to six capitalised words ending in the noun ("Taipei City Lantern Festival"), in the text up to
+// the end of the question's evidence; a leading "The" is not part of the name.
+function namesEndingIn(ctx: QuizContext, q: Question, noun: string): Set<string> {
+  const head = noun.charAt(0).toUpperCase() + noun.slice(1)
+  const re = new RegExp(`(?<![\\p{L}])((?:[\\p{Lu}][\\p{L}'’.-]*\\s+){1,5})${head}(?![\\p{L}])`, 'gu')
+  const text = [...ctx.article.paragraphs.slice(0, q.evidence.paragraph), (ctx.article.paragraphs[q.evidence.paragraph] ?? '').slice(0, q.evidence.end)].join('\n')
+  const out = new Set<string>()
+  for (const m of text.matchAll(re)) {
+    const words = `${m[1]!}${head}`.split(/\s+/)
+    while (words.length > 1 && /^(?:The|A|An|In|On|At|Of|And|For|By|To|From|With)$/.test(words[0]!)) words.shift()
+    if (words.length >= 2) out.add(words.join(' '))
+  }
+  return out
 }
 
 // NAME: ANCHOR_TODAY. In a dated news story "today" is the story's date, "yesterday" the day before, "tomorrow" the day
@@ -398,7 +428,10 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
     const anchored = namesSomeone(prompt.replace(q.answer, ' ').replace(/^(?:Who|Whom|Which|What|How|When|Where)\b/, ''), g)
     // A shell noun ("the deal", "the study") or a demonstrative ("this team") points back whatever else the prompt
     // names; a noun used before ("the hotel") is anchored only by names in the prompt, and never at its start.
-    if (shell || atStart || !anchored || /^(?:this|these|those)$/i.test(tokens[i]!)) return phrase
+    // Past the lead paragraph names do not anchor it: "Drug analyst Uhl said the drawbacks restricted Upjohn's sales
+    // for the drug" still leaves "which drug?" (raters, unseen newswire); the lead itself states the story.
+    const pastLead = q.evidence.paragraph > 0
+    if (shell || atStart || !anchored || pastLead || /^(?:this|these|those)$/i.test(tokens[i]!)) return phrase
   }
   return null
 }

@@ -116,7 +116,15 @@ describe('repairs before the gates', () => {
   it('drops a leading "But" and "also", and writes a bare surname in full', () => {
     const s = 'But Hay also said the choir would tour Japan in 2017.'
     const q = question(env, 1, s, { kind: 'true-false', prompt: s, answer: 'True' })
-    expect(repairPrompt(q, env.ctx)).toBe('John Hay said the choir would tour Japan in 2017.')
+    // "the choir" is the one choir the article names, so it is named too (NAMED_HEAD).
+    expect(repairPrompt(q, env.ctx)).toBe('John Hay said the Vienna Boys Choir would tour Japan in 2017.')
+  })
+  it('names "the festival" by the one festival the article names before it, and leaves it when there are two', () => {
+    const e = setup(['The Taipei City Lantern Festival opened on Saturday.', 'The festival runs through March 11 this year.'])
+    const s = 'The festival runs through March 11 this year.'
+    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe('The Taipei City Lantern Festival runs through March 11 this year.')
+    const two = setup(['The Taipei City Lantern Festival opened on Saturday, a week after the Kaohsiung Lantern Festival.', 'The festival runs through March 11 this year.'])
+    expect(repairPrompt(question(two, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), two.ctx)).toBe(s)
   })
   it('removes a dateline, but not a dash inside a sentence', () => {
     const e = setup(['WASHINGTON - The Senate passed the bill on Monday by 60 votes to 40.', 'Tasmania was excluded from the study - where a program is ongoing.'])
@@ -425,6 +433,14 @@ describe('rules from a reading of unseen newswire', () => {
     expect(check(selfContained, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toMatch(/The tanker/)
     const f = setup([s], 'December 31, 2018', 'Oil spill off Brittany')
     expect(check(selfContained, f, question(f, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toBeNull()
+  })
+  it('self-contained: past the lead, names in the prompt do not say which "the drug" is meant', () => {
+    const e = setup(['Upjohn sells a cholesterol drug in Europe.', 'Analyst Ann Uhl said side effects limited Upjohn sales of the drug, which are 10 million dollars a year.'])
+    const s = 'Analyst Ann Uhl said side effects limited Upjohn sales of the drug, which are 10 million dollars a year.'
+    expect(check(selfContained, e, question(e, 1, s, { kind: 'how-many', prompt: 'Analyst Ann Uhl said side effects limited Upjohn sales of the drug, which are how many dollars a year?', answer: '10 million dollars' }))).toMatch(/the drug/)
+    // In the lead, the names anchor it.
+    const f = setup([`Upjohn sells a cholesterol drug in Europe. ${s}`])
+    expect(check(selfContained, f, question(f, 0, s, { kind: 'how-many', prompt: 'Analyst Ann Uhl said side effects limited Upjohn sales of the drug, which are how many dollars a year?', answer: '10 million dollars' }))).toBeNull()
   })
   it('self-contained: "its" needs a name before it; a common noun opening the prompt ("Coffee") is not one', () => {
     const e = setup(['Uganda sells coffee to Europe.', 'Coffee accounts for 70 percent of its export income.'])
