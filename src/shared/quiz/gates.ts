@@ -63,6 +63,7 @@ const STOP = new Set(
 )
 /** A word that ties a noun phrase to something named, so "the chain that Tesco owns" is specific. */
 const RESTRICTIVE = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'to', 'between', 'against', 'with', 'that', 'which', 'who', 'whose', 'where', 'when', 'called', 'named', 'known', 'led', 'run', 'owned', 'based'])
+const PARTICIPLE_LINK = /^(?:(?:entirely|solely|largely|mainly|partly|jointly|directly|specially|newly) )?(?:by|in|at|on|from|for|with|to|under)\b/
 // "that" is far more often a conjunction ("said that children ...") than a determiner, so it is left out.
 const DETERMINER = /^(?:the|this|these|those)$/i
 
@@ -158,7 +159,7 @@ export function repairPrompt(q: Question, ctx: QuizContext): string {
  * the same noun, that name says which one. Any other "the festival" is left for the self-contained gate.
  */
 function nameTheHead(prompt: string, q: Question, ctx: QuizContext): string {
-  return prompt.replace(/\b([Tt])he ([a-z]{4,})\b(?!['’]|\s+(?:of|in|that|which|who)\b|\s+[\p{Lu}])/gu, (whole, t: string, noun: string) => {
+  return prompt.replace(/\b([Tt])he ([a-z]{3,}[a-rt-z])\b(?!['’]|\s+(?:of|in|that|which|who)\b|\s+[\p{Lu}])/gu, (whole, t: string, noun: string) => {
     const names = namesEndingIn(ctx, q, noun)
     if (names.size !== 1) return whole
     const name = [...names][0]!
@@ -171,7 +172,10 @@ function nameTheHead(prompt: string, q: Question, ctx: QuizContext): string {
 // the end of the question's evidence; a leading "The" is not part of the name.
 function namesEndingIn(ctx: QuizContext, q: Question, noun: string): Set<string> {
   const head = noun.charAt(0).toUpperCase() + noun.slice(1)
-  const re = new RegExp(`(?<![\\p{L}])((?:[\\p{Lu}][\\p{L}'’.-]*\\s+){1,5})${head}(?![\\p{L}])`, 'gu')
+  // Words of a name: "U.S." may end in a dot, any other word may not (a dot there ends a sentence). A name followed
+  // by another capitalised word ("Federal Court Judge Edmund Palmieri", "European Free Trade Association") is a
+  // title or part of a longer name, not one ending in the noun.
+  const re = new RegExp(`(?<![\\p{L}.])((?:(?:[\\p{Lu}]\\.){2,}\\s+|[\\p{Lu}][\\p{L}'’-]*\\s+){1,5})${head}(?![\\p{L}]|\\s+[\\p{Lu}]|\\s+of\\s+(?:the\\s+)?[\\p{Lu}])`, 'gu')
   const text = [...ctx.article.paragraphs.slice(0, q.evidence.paragraph), (ctx.article.paragraphs[q.evidence.paragraph] ?? '').slice(0, q.evidence.end)].join('\n')
   const out = new Set<string>()
   for (const m of text.matchAll(re)) {
@@ -411,6 +415,8 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
     const shell = nouns.some((w) => SHELL.has(w))
     const next = (tokens[head + 1] ?? '').toLowerCase()
     if (RESTRICTIVE.has(next) || /^[\p{Lu}\p{N}“"]/u.test(tokens[head + 1] ?? '')) continue
+    // "the first passenger ferry powered entirely by the tide": a participle phrase after the noun says which one.
+    if (/^[a-z]+(?:ed|en)$/.test(next) && PARTICIPLE_LINK.test(tokens.slice(head + 2, head + 4).join(' '))) continue
     if (UNIQUE.has(noun) || UNIQUE.has(tokens.slice(i + 1, head + 1).join(' ').toLowerCase())) continue
     // "Trump and Putin ... the two leaders": a counted phrase after the names it counts.
     if (tokens.slice(i + 1, head).some((w) => (posOf.get(w.toLowerCase()) ?? '') === 'NUM') && namesSomeone(tokens.slice(0, i).join(' '), g)) continue

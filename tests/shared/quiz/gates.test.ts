@@ -434,6 +434,14 @@ describe('rules from a reading of unseen newswire', () => {
     const f = setup([s], 'December 31, 2018', 'Oil spill off Brittany')
     expect(check(selfContained, f, question(f, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toBeNull()
   })
+  it('self-contained: a participle phrase after the noun says which one ("the first ferry powered entirely by the tide")', () => {
+    const s = 'The first ferry powered entirely by the tide left Port Arvel on Saturday.'
+    const e = setup([s], 'March 14, 2026', 'Tidal ferry opens in Port Arvel')
+    expect(check(selfContained, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toBeNull()
+    const t = 'The first ferry left Port Arvel on Saturday.'
+    const f = setup([t], 'March 14, 2026', 'Tidal ferry opens in Port Arvel')
+    expect(check(selfContained, f, question(f, 0, t, { kind: 'true-false', prompt: t, answer: 'True' }))).toMatch(/ferry/)
+  })
   it('self-contained: past the lead, names in the prompt do not say which "the drug" is meant', () => {
     const e = setup(['Upjohn sells a cholesterol drug in Europe.', 'Analyst Ann Uhl said side effects limited Upjohn sales of the drug, which are 10 million dollars a year.'])
     const s = 'Analyst Ann Uhl said side effects limited Upjohn sales of the drug, which are 10 million dollars a year.'
