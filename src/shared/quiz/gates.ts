@@ -57,7 +57,7 @@ const HEDGES = words.hedges.map((h) => new RegExp(`\\b${h}\\b`, 'i'))
 // Compiled once: a pattern with \p{L} is costly to build, and the gates run on every candidate.
 const FIRST_PERSON_RE = words.firstPerson.map((w) => [w, new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}'’])`, w === 'I' ? 'u' : 'iu')] as const)
 
-const DAY_WORD = /^(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening|earlier today|later today)$/
+const DAY_WORD = /^(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening|earlier today|later today|(?:yesterday|today|tomorrow|tonight)'s)$/
 const STOP = new Set(
   'a an the of to in on at for from by with and or but as is are was were be been being has have had do does did will would could should may might must can that this these those which who whom whose what when where why how it its his her their they them he she him not no than then there here into over under about after before during between against also more most such only very just said says say told'.split(' ')
 )
@@ -150,7 +150,45 @@ export function repairPrompt(q: Question, ctx: QuizContext): string {
     if (q.answer === last || !p.includes(last)) continue
     if (!p.includes(full) && bare.test(p)) p = p.replace(bare, full)
   }
-  return resolveDefinites(nameTheHead(p, q, ctx), q, ctx)
+  return resolveDefinites(nameTheHead(fullName(p, q, ctx), q, ctx), q, ctx)
+}
+
+const TITLES = new Set(words.personTitles)
+const PARTICLE = '(?:(?:de|De|van|Van|von|Von|der|Der|Le|La|Di|Da|Du|al|Al|el|El|bin|ben)\\s+)?'
+const FIRM_AFTER = /^\s+(?:&|and Co\b|Inc\b|Corp\b|Co\b|Group\b|Ltd\b|Plc\b|PLC\b|LP\b|Bank\b|Securities\b|International\b|Industries\b|Holdings\b)/
+
+/**
+ * NAME: FULL_NAME. "Clark predicted ..." → "E.H. Clark predicted ...", "De Croo said" → "Herman De Croo said": a
+ * surname standing alone is written as the article first gave it (a first name or initials before it), when the
+ * article gives exactly one such form up to the question's sentence and never uses the word for a firm. The person
+ * repair above covers people the entity reader knows; this one covers any name the article spells out.
+ */
+function fullName(prompt: string, q: Question, ctx: QuizContext): string {
+  const text = [...ctx.article.paragraphs.slice(0, q.evidence.paragraph), (ctx.article.paragraphs[q.evidence.paragraph] ?? '').slice(0, q.evidence.end)].join('\n')
+  const bare = /(?<![\p{L}'’.-])(?<![\p{Lu}][\p{L}'’.-]*\s)((?:(?:de|De|van|Van|von|Von|der|Der|Le|La|Di|Da|Du|al|Al|el|El)\s+)?)([\p{Lu}][\p{Ll}][\p{L}'’-]+)(?![\p{L}'’-]|\s+[\p{Lu}])/gu
+  let out = prompt
+  for (const m of prompt.matchAll(bare)) {
+    const surname = m[2]!
+    if (m.index === 0 && !m[1] && TITLES.has(surname)) continue
+    if (q.answer.includes(surname) || q.options.some((o) => o.includes(surname))) continue
+    // People the entity reader knows are the person repair's (it writes them in full where they open a clause).
+    if (surnames(ctx).some((x) => x.last === surname)) continue
+    const forms = new Set<string>()
+    let firm = false
+    const re = new RegExp(`(?<![\\p{L}.])((?:[\\p{Lu}]\\.\\s?){1,3}|[\\p{Lu}][\\p{Ll}]+\\s+)(${PARTICLE})${escape(surname)}(?![\\p{L}'’-])`, 'gu')
+    for (const f of text.matchAll(re)) {
+      const first = f[1]!.trim()
+      if (TITLES.has(first) || new RegExp(`^${PARTICLE}$`).test(`${first} `)) continue
+      if (FIRM_AFTER.test(text.slice(f.index + f[0].length))) firm = true
+      forms.add(`${first} ${f[2]!}${surname}`.replace(/\s+/g, ' '))
+    }
+    if (new RegExp(`(?<![\\p{L}])${escape(surname)}${FIRM_AFTER.source.slice(1)}`, 'u').test(text)) firm = true
+    if (firm || forms.size !== 1) continue
+    const full = [...forms][0]!
+    if (out.includes(full)) continue
+    out = out.replace(`${m[1]!}${surname}`, full)
+  }
+  return out
 }
 
 /**
@@ -266,6 +304,8 @@ export const wellFormed: Gate = {
     const inPlace = /\b(the|a|an|his|her|its|their|our|my|your|[a-z]+(?:al|ic|ive|ous|ern|ese|ian|ish)) (which|whom|what|how many|how much)\b/i.exec(p)
     if (inPlace && !/^(?:Fill the gap)/.test(p) && !/^(?:the|a|an)$/i.test(inPlace[1]!)) return `question word after a modifier (“${inPlace[0]}”)`
     if (/\b(?:the|a|an) (?:which|whom|how many|how much)\b/i.test(p)) return 'question word after an article'
+    // "..., said whom, chairman of Unocal?": a question word cannot take an apposition.
+    if (/\b(?:who|whom), (?:the |a |an )?[a-z]/.test(p)) return 'a question word followed by an apposition'
     // NAME: CUT_FIGURE. "6-1/what percentage", "9-1/_____": a gap or question word inside a written figure.
     if (/[\d][-/](?:_____|what|how)\b|_____[-/]\d/.test(p)) return 'the gap cuts through a figure'
     if (/\bhow (?:many|much)\s*[,;:.?]/.test(p)) return '“how many” with nothing counted after it'
@@ -292,7 +332,7 @@ export const selfContained: Gate = {
     const hasDate = g.ctx.dates.some((d) => d.granularity === 'day' && p.includes(d.text) && !/^(?:yesterday|today|tomorrow|tonight)$/i.test(d.text))
     // "today", "yesterday" point at the day the story was written, which no date elsewhere in the prompt names
     // ("an extension beyond June 30 ..., delegates said ... today").
-    for (const w of words.relativeTimes) if (lower.includes(` ${w} `) && (!hasDate || DAY_WORD.test(w))) return `“${w}” is a time the prompt does not anchor`
+    for (const w of words.relativeTimes) if (lower.includes(` ${w} `) && (!hasDate || DAY_WORD.test(w) || /\bweek\b/.test(w))) return `“${w}” is a time the prompt does not anchor`
     if (q.kind !== 'who-said') {
       for (const [w, re] of FIRST_PERSON_RE) if (re.test(bare) && (w !== 'us' || !/\bUS\b/.test(bare))) return `first person “${w}” with no speaker named`
     }
@@ -380,6 +420,9 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
   // "The President has drawn ...": a title at the start with no name after it is someone the prompt does not say.
   const title = /^(?:Fill the gap: )?The ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?![A-Z])/.exec(prompt)
   if (title && SHELL.has(title[1]!.toLowerCase().split(' ').pop()!)) return `The ${title[1]}`
+  // "The prediction for the seven": a number standing for a group the prompt does not name.
+  const counted = /\b[Tt]he (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?= (?:is|are|was|were|have|has|had|will|would|said|say|agreed|met)\b|[,.?;:])/.exec(prompt)
+  if (counted) return counted[0]
   // "Sunday's election": a weekday names no event by itself.
   const weekday = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+([a-z-]+)(?:\s+([a-z-]+))?/.exec(prompt)
   if (weekday && (SHELL.has(weekday[1]!) || SHELL.has(weekday[2] ?? ''))) return weekday[0]
@@ -732,6 +775,8 @@ const HAS_FIGURE = new RegExp(`(?<![\\p{L}\\d])${FIG}`, 'iu')
 const PARTS = new RegExp(`(?<![\\p{L}\\d])${FIG}\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s*(?:,|,? and|,? or|plus)\\s+${FIG}\\s+[\\p{L}-]+`, 'iu')
 // "from five to _____", "from _____ people to six": the other end of a change.
 const SPAN = new RegExp(`\\bfrom\\s+(?:${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+[$£€]?${FIG}|[$£€]?${FIG}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+${GAP})`, 'iu')
+// NAME: CONVERTED. "a 26 km (_____) pipeline", "_____ (16 miles)": a figure and its conversion in brackets.
+const CONVERTED = new RegExp(`\\d[\\d,.]*\\s*[\\p{L}$£€%]*\\s*\\(\\s*(?:about |some |around |roughly |nearly )?${GAP}|${GAP}[^()]{0,12}\\(\\s*(?:about |some |around |roughly |nearly )?[$£€]?\\d`, 'iu')
 // NAME: PAIRED. "for one or _____ years", "_____ to three": the key is the next figure after (or before) its neighbour.
 const PAIRED = new RegExp(`(?<![\\p{L}\\d])${FIG}\\s+(?:or|to)\\s+${GAP}|${GAP}(?:\\s+[\\p{L}-]+)?\\s+(?:or|to)\\s+${FIG}(?![\\p{L}\\d])`, 'iu')
 const SCALE_WORD = /\b(thousand|million|billion|trillion|percent|per cent)\b|%/i
@@ -771,6 +816,8 @@ function workedOut(q: Question): string | null {
   if (parts) return `“${parts[0]}” in the prompt adds up to the key`
   const span = SPAN.exec(prompt)
   if (span) return `“${span[0]}” says which side of the other figure the key lies`
+  const converted = CONVERTED.exec(prompt)
+  if (converted) return `“${converted[0]}”: the key converts the figure beside it`
   const pair = PAIRED.exec(prompt)
   if (pair) return `“${pair[0]}”: the key is the neighbour of the figure beside it`
   // A change word between the gap and another figure of the same unit ("70 percent … dropped to _____", where the
@@ -963,6 +1010,12 @@ export const fairTrueFalse: Gate = {
   rule: 'a false statement swaps a fact the article states for one that contradicts it, and stays well formed',
   check(q, g) {
     if (q.kind !== 'true-false' || q.answer !== 'False') return null
+    // NAME: NO_TIME_SWAP. Raters passed false statements that move a price or an amount the story turns on, and
+    // failed those that moved a year or a span of time ("two weeks ago" → "three weeks ago", "seven years" → "eight
+    // years", "in 1987" → "in 1990"): a quibble on a side detail, or a year the article never addresses. A day may
+    // move (within its side of the story's date: see the true-false kind).
+    const swapped = /gives “([^”]+)”/.exec(q.explanation)?.[1]
+    if (swapped && (/^(?:(?:in|by|since) )?(?:1[5-9]|20)\d\d$/.test(swapped) || TIME_SPAN.test(swapped))) return `the swap moves a year or a span of time (“${swapped}”), not a fact the story turns on`
     for (const m of q.prompt.matchAll(YEAR_SPAN)) {
       if ((Number(m[2]) + 1) % 100 !== Number(m[3])) return `“${m[0]}” is not a real span of years`
     }
@@ -974,6 +1027,8 @@ export const fairTrueFalse: Gate = {
     return null
   }
 }
+
+const TIME_SPAN = /\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century)\b/i
 
 /** The gates, in the order `--explain` reports them. */
 export const GATES: readonly Gate[] = [wellFormed, selfContained, noGiveaway, optionsFit, oneAnswer, pronounKey, storyFact, onStory, fairTrueFalse]

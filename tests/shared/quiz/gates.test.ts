@@ -517,3 +517,50 @@ describe('rules from a reading of unseen newswire', () => {
     expect(check(noGiveaway, e, q)).toMatch(/government/)
   })
 })
+
+describe('rules from a second reading of unseen newswire', () => {
+  it('repair: a bare surname is written as the article first gave it, initials and particles included', () => {
+    const e = setup(['Baker Hughes chairman E.H. Clark spoke in Houston on Monday. Belgian Foreign Trade Minister Herman De Croo spoke too.', 'Clark predicted oil would top 22 dollars a barrel. De Croo said talks would go on.'])
+    const s = 'Clark predicted oil would top 22 dollars a barrel.'
+    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe('E.H. Clark predicted oil would top 22 dollars a barrel.')
+    const t = 'De Croo said talks would go on.'
+    expect(repairPrompt(question(e, 1, t, { kind: 'true-false', prompt: t, answer: 'True' }), e.ctx)).toBe('Herman De Croo said talks would go on.')
+  })
+  it('repair: a word the article also uses for a firm is left alone ("Jefferies" the broker, not Boyd Jefferies)', () => {
+    const e = setup(['Boyd Jefferies founded Jefferies Group Inc in 1962.', 'The offering was made with help from Jefferies on Monday.'])
+    const s = 'The offering was made with help from Jefferies on Monday.'
+    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe(s)
+  })
+  it('self-contained: "here", "today\'s" and "last week" point outside the prompt, whatever date it also names', () => {
+    const e = setup(['Talks opened here on Monday, March 16, and prices rose last week, delegates said of today\'s data.'], 'March 16, 1987')
+    const s = e.article.paragraphs[0]!
+    expect(check(selfContained, e, question(e, 0, s, { kind: 'true-false', prompt: 'Talks opened here on March 16, 1987, delegates said.', answer: 'True' }))).toMatch(/here/)
+    expect(check(selfContained, e, question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: Prices rose _____ on March 16, 1987 last week, delegates said.', answer: 'x' }))).toMatch(/last week/)
+    expect(check(selfContained, e, question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: Today\'s data showed prices rose _____.', answer: 'x' }))).toMatch(/today's/)
+  })
+  it('self-contained: "the seven" stands for a group the prompt does not name', () => {
+    const e = setup(['The seven are expected to grow 2.5 percent in 1987.'])
+    const s = e.article.paragraphs[0]!
+    expect(check(selfContained, e, question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: The prediction for the seven is 2.5 percent growth in _____.', answer: '1987' }))).toMatch(/the seven/)
+  })
+  it('well-formed: a question word cannot take an apposition ("said whom, chairman of Unocal?")', () => {
+    const e = setup(['The price is hard to keep, said Fred Hartley, chairman of Unocal Corp.'])
+    const s = e.article.paragraphs[0]!
+    expect(check(wellFormed, e, question(e, 0, s, { kind: 'who-what-where', prompt: 'The price is hard to keep, said whom, chairman of Unocal Corp?', answer: 'Fred Hartley' }))).toMatch(/apposition/)
+  })
+  it('options-fit: a gap beside its own conversion ("a 26 km (_____) pipeline") is dropped', () => {
+    const e = setup(['Workers began building a 26 km (16 mile) pipeline on Monday, officials said.'])
+    const s = e.article.paragraphs[0]!
+    expect(check(optionsFit, e, question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: Workers began building a 26 km (_____) pipeline on Monday, officials said.', answer: '16 mile' }))).toMatch(/converts/)
+  })
+  it('fair-true-false: a false statement never moves a year or a span of time; it may move an amount', () => {
+    const e = setup(['Mergers over the past seven years had a modest effect on the economy, a group said in 1987.'])
+    const s = e.article.paragraphs[0]!
+    const f = (prompt: string, gives: string) => question(e, 0, s, { kind: 'true-false', prompt, answer: 'False', explanation: `False: the article gives “${gives}”: “${s}”` })
+    expect(check(fairTrueFalse, e, f('Mergers over the past eight years had a modest effect on the economy, a group said in 1987.', 'seven years'))).toMatch(/span of time/)
+    expect(check(fairTrueFalse, e, f('Mergers over the past seven years had a modest effect on the economy, a group said in 1990.', '1987'))).toMatch(/year/)
+    const m = setup(['Union Carbide paid 39.2 million dollars to settle the suit on Monday.'])
+    const t = m.article.paragraphs[0]!
+    expect(check(fairTrueFalse, m, question(m, 0, t, { kind: 'true-false', prompt: 'Union Carbide paid 162.5 million dollars to settle the suit on Monday.', answer: 'False', explanation: `False: the article gives “39.2 million dollars”: “${t}”` }))).toBeNull()
+  })
+})

@@ -105,7 +105,11 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
     // 1974) a quibble, not a fact the article contradicts.
     const roundYear = d.granularity === 'year' && new Date(d.time).getUTCFullYear() % 10 === 0
     const step = d.granularity === 'day' ? 7 : roundYear ? 10 : d.granularity === 'year' ? 3 : 1
-    const t = [1, -1, 2].map((k) => shiftDate(d.time, d.granularity, k * step)).find((x) => new Date(x).getUTCFullYear() === new Date(d.time).getUTCFullYear() || d.granularity !== 'day')
+    // A day stays on its side of the story's date: "the week ended May 29" in a story of June 2 is never moved to
+    // June 5, a day the story has not reached (raters ruled it out by period).
+    const story = ctx.article.date && /^\d{4}-\d{2}-\d{2}/.test(ctx.article.date) ? Date.UTC(Number(ctx.article.date.slice(0, 4)), Number(ctx.article.date.slice(5, 7)) - 1, Number(ctx.article.date.slice(8, 10))) : null
+    const sameSide = (x: number): boolean => d.granularity !== 'day' || story === null || (x <= story) === (d.time <= story)
+    const t = [1, -1, 2, -2].map((k) => shiftDate(d.time, d.granularity, k * step)).find((x) => (new Date(x).getUTCFullYear() === new Date(d.time).getUTCFullYear() || d.granularity !== 'day') && sameSide(x))
     if (t !== undefined) {
       const written = d.granularity === 'day' && !/\d{4}/.test(d.text) ? formatDate(t, 'day', false).replace(/, \d{4}$/, '') : formatDate(t, d.granularity, false)
       if (!/^\d/.test(d.text) && /^[A-Z]/.test(written)) return { statement: replaceSpan(s, d.start, d.end, written), what: `“${d.text}”` }
