@@ -298,6 +298,8 @@ export const wellFormed: Gate = {
   check(q) {
     const p = q.prompt
     if (/ {2}/.test(p)) return 'a doubled space shows a gap in the sentence'
+    // "Sears Roebuck's <S>", "<DMP>": a wire service's ticker or markup left in the text.
+    if (/<[^<>\s]{1,12}>/.test(p)) return 'markup left in the text (“<…>”)'
     if (/^\s*[\p{Ll})\]]/u.test(p.replace(/^Fill the gap: /, ''))) return 'starts in lower case or with a closing bracket: a piece of a sentence'
     if (/[(\[][^)\]]*$/.test(p) || /^[^(\[]*[)\]]/.test(p)) return 'unbalanced brackets: a bad sentence split'
     // "his native which city", "the central which country": a question word after a modifier is not English.

@@ -543,6 +543,11 @@ describe('rules from a second reading of unseen newswire', () => {
     const s = e.article.paragraphs[0]!
     expect(check(selfContained, e, question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: The prediction for the seven is 2.5 percent growth in _____.', answer: '1987' }))).toMatch(/the seven/)
   })
+  it('well-formed: no wire markup or ticker left in a prompt ("Sears Roebuck\'s <S>")', () => {
+    const e = setup(['Sears Roebuck and Co <S> said it would open 20 stores in 1988.'])
+    const s = e.article.paragraphs[0]!
+    expect(check(wellFormed, e, question(e, 0, s, { kind: 'how-many', prompt: 'Sears Roebuck and Co <S> said it would open how many stores in 1988?', answer: '20 stores' }))).toMatch(/markup/)
+  })
   it('well-formed: a question word cannot take an apposition ("said whom, chairman of Unocal?")', () => {
     const e = setup(['The price is hard to keep, said Fred Hartley, chairman of Unocal Corp.'])
     const s = e.article.paragraphs[0]!
