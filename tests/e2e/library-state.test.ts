@@ -14,7 +14,8 @@ import { ARTIFACTS, TestApp, type AppPage } from '../support/app-harness'
  * offers today under the daily review limit, and its sort and filter are still chosen after a restart.
  */
 
-const ROBOTS = { id: 'wikinews-afghan-girls-robotics-2017', title: /^After visa snags/ }
+// The seed's quiz is the largest bundled one; the gates leave the robotics article too few questions for this test.
+const SEED = { id: 'trump-putin-first-phone-call-2016', title: /^Trump and Putin vow/ }
 const CLOCK = { id: 'wikinews-ahmed-mohamed-clock-2015', title: /^Texas student Ahmed Mohamed/ }
 const DAY = 86_400_000
 const SLOW = 240_000
@@ -60,36 +61,36 @@ describe('the library (real Chromium)', () => {
   })
 
   it('shows due counts that agree with what Review offers today under the daily limit', async () => {
-    const robots = await questionsOf(app, ROBOTS.id)
+    const seed = await questionsOf(app, SEED.id)
     const clock = await questionsOf(app, CLOCK.id)
-    expect(robots.questions.length).toBeGreaterThanOrEqual(5)
-    expect(clock.questions.length).toBeGreaterThanOrEqual(7)
+    expect(seed.questions.length).toBeGreaterThanOrEqual(5)
+    expect(clock.questions.length).toBeGreaterThanOrEqual(6)
     const win = await app.launch({ profileDir: join(dir, 'profile') })
     const { page } = win
     await page.locator('[data-question-id]').waitFor({ timeout: 120_000 })
-    // 12 questions missed: the robotics article's 5 three days ago (most overdue), the clock article's 7 two days ago.
+    // 11 questions missed: 5 of the seed's three days ago (most overdue), the clock article's 6 two days ago.
     const file = join(dir, 'progress.json')
-    writeFileSync(file, missedFile([{ id: ROBOTS.id, ...robots, count: 5, daysAgo: 3 }, { id: CLOCK.id, ...clock, count: 7, daysAgo: 2 }], Date.now()))
+    writeFileSync(file, missedFile([{ id: SEED.id, ...seed, count: 5, daysAgo: 3 }, { id: CLOCK.id, ...clock, count: 6, daysAgo: 2 }], Date.now()))
     app.dialogAnswers.open = file
     await win.menu('import-progress')
-    await page.getByText(/Progress imported: 12 answers/).waitFor()
+    await page.getByText(/Progress imported: 11 answers/).waitFor()
 
-    // A daily limit of 10: Review offers the 5 most overdue and 5 of the other 7.
+    // A daily limit of 10: Review offers the 5 most overdue and 5 of the other 6.
     await page.evaluate(() => localStorage.setItem('newsquiz-settings@1', JSON.stringify({ dailyReviewLimit: 10 })))
     await page.reload()
     await page.locator('[data-question-id]').waitFor()
     await page.getByRole('button', { name: /^Review/ }).click()
-    await expect(page.getByTestId('due-summary').innerText()).resolves.toMatch(/^10 to review now · 2 more tomorrow or later/)
+    await expect(page.getByTestId('due-summary').innerText()).resolves.toMatch(/^10 to review now · 1 more tomorrow or later/)
     await page.getByRole('button', { name: 'List with answers' }).click()
-    await expect.poll(() => page.getByRole('region', { name: robots.title }).locator('li.item').count()).toBe(5)
+    await expect.poll(() => page.getByRole('region', { name: seed.title }).locator('li.item').count()).toBe(5)
     await expect.poll(() => page.getByRole('region', { name: clock.title }).locator('li.item').count()).toBe(5)
 
-    // The library says the same, article by article (it said 7 for the clock article, beyond today's limit).
+    // The library says the same, article by article (it said 6 for the clock article, beyond today's limit).
     await page.getByRole('button', { name: /^Library/ }).click()
-    await expect.poll(() => dueIn(win, ROBOTS.title)).toBe('5')
+    await expect.poll(() => dueIn(win, SEED.title)).toBe('5')
     await expect.poll(() => dueIn(win, CLOCK.title)).toBe('5')
     await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Due' })
-    await expect.poll(async () => (await page.getByRole('list', { name: 'Articles' }).locator('.title').allInnerTexts()).sort()).toEqual([robots.title, clock.title].sort())
+    await expect.poll(async () => (await page.getByRole('list', { name: 'Articles' }).locator('.title').allInnerTexts()).sort()).toEqual([seed.title, clock.title].sort())
     expect(win.errors).toEqual([])
   }, SLOW)
 

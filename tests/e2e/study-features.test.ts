@@ -123,9 +123,9 @@ describe('study features in real Chromium', () => {
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
 
-    // A new article's first round now asks 5 (the robotics article has 6 questions: 2 rounds).
+    // A new article's first round now asks 5 (the clock article has 6 questions: 2 rounds).
     await page.getByRole('button', { name: /^Library/ }).click()
-    await page.getByRole('button', { name: /all-girl Afghan team/ }).click()
+    await page.getByRole('button', { name: /Texas student Ahmed Mohamed/ }).click()
     await expect(page.getByTestId('question-count').innerText()).resolves.toBe('5')
     await expect(page.getByTestId('round').innerText()).resolves.toBe('Round 1 of 2')
     // Opening an article puts focus on its title.

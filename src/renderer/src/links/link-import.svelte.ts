@@ -1,6 +1,7 @@
 import { linkFromText } from '@shared/import/links'
 import type { ImportOutcome, LinkProgress } from '@shared/ipc/contract'
 import type { AppState } from '../app/app-state.svelte'
+import { questionCount as countOf } from '../export/lib'
 
 /** Where a link import is: the dialog asks for a link, the page downloads, then main reads it and writes its quiz. */
 export type LinkPhase = 'idle' | 'downloading' | 'reading'
@@ -130,7 +131,7 @@ export class LinkImport {
     const { title, questionCount } = outcome.summary
     this.app.notify({
       kind: 'info',
-      text: outcome.status === 'added' ? `Saved “${title}” for offline study, with ${questionCount} questions.` : `“${title}” is already in your library; it is open now.`
+      text: outcome.status === 'added' ? `Saved “${title}” for offline study, with ${countOf(questionCount)}.` : `“${title}” is already in your library; it is open now.`
     })
   }
 }
