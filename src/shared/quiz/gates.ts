@@ -63,7 +63,8 @@ const STOP = new Set(
 )
 /** A word that ties a noun phrase to something named, so "the chain that Tesco owns" is specific. */
 const RESTRICTIVE = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'to', 'between', 'against', 'with', 'that', 'which', 'who', 'whose', 'where', 'when', 'called', 'named', 'known', 'led', 'run', 'owned', 'based'])
-const PARTICIPLE_LINK = /^(?:(?:entirely|solely|largely|mainly|partly|jointly|directly|specially|newly) )?(?:by|in|at|on|from|for|with|to|under)\b/
+// Only "by" marks a passive participle for sure: "the increase accounted for ..." is a verb with its own object.
+const PARTICIPLE_LINK = /^(?:(?:entirely|solely|largely|mainly|partly|jointly|directly|specially|newly) )?by\b/
 // "that" is far more often a conjunction ("said that children ...") than a determiner, so it is left out.
 const DETERMINER = /^(?:the|this|these|those)$/i
 
@@ -197,7 +198,8 @@ function fullName(prompt: string, q: Question, ctx: QuizContext): string {
  * the same noun, that name says which one. Any other "the festival" is left for the self-contained gate.
  */
 function nameTheHead(prompt: string, q: Question, ctx: QuizContext): string {
-  return prompt.replace(/\b([Tt])he ([a-z]{3,}[a-rt-z])\b(?!['’]|\s+(?:of|in|that|which|who)\b|\s+[\p{Lu}])/gu, (whole, t: string, noun: string) => {
+  return prompt.replace(/\b([Tt])he ([a-z]{3,}[a-rt-z]|[A-Z][a-z]{2,}[a-rt-z])\b(?!['’]|\s+(?:of|in|that|which|who)\b|\s+[\p{Lu}])/gu, (whole, t: string, noun: string) => {
+    // "the Bank" → "the World Bank": a capitalised head is the short form of a name the article gives in full.
     const names = namesEndingIn(ctx, q, noun)
     if (names.size !== 1) return whole
     const name = [...names][0]!
@@ -509,8 +511,18 @@ export const noGiveaway: Gate = {
       const hit = termPattern(g, key).exec(prompt)
       if (hit) return `“${hit[0]}” in the prompt points to ${key.name}`
     }
-    return headlineGiveaway(q, g, key) ?? placeHint(q, g, key) ?? officeGiveaway(q, g, key)
+    return storyYear(q, g) ?? headlineGiveaway(q, g, key) ?? placeHint(q, g, key) ?? officeGiveaway(q, g, key)
   }
+}
+
+/**
+ * NAME: STORY_YEAR. "growth in _____" → 1987, "nearly double _____'s total" → 1986 in a story dated 1987: the
+ * story's own year, or the year before it, is what anyone guesses from the date alone.
+ */
+function storyYear(q: Question, g: GateContext): string | null {
+  if ((q.kind !== 'cloze' && q.kind !== 'when') || g.year === null || !/^\d{4}$/.test(q.answer)) return null
+  const y = Number(q.answer)
+  return y === g.year || y === g.year - 1 ? `the key ${y} is the story's year or the one before: its date gives it away` : null
 }
 
 // Offices a follower of the news can put a name to: politicians' and church leaders' roles, not a profession.

@@ -569,3 +569,24 @@ describe('rules from a second reading of unseen newswire', () => {
     expect(check(fairTrueFalse, m, question(m, 0, t, { kind: 'true-false', prompt: 'Union Carbide paid 162.5 million dollars to settle the suit on Monday.', answer: 'False', explanation: `False: the article gives “39.2 million dollars”: “${t}”` }))).toBeNull()
   })
 })
+
+describe('rules from the last reading of unseen newswire', () => {
+  it('self-contained: "The increase accounted for ..." is vague: a verb with its own object is no participle phrase saying which', () => {
+    const e = setup(['State wages increased by 10 percent in the first quarter.', 'The increase accounted for 39.6 percent of planned wage rises in 1987.'], 'April 20, 1987')
+    const s = 'The increase accounted for 39.6 percent of planned wage rises in 1987.'
+    expect(check(selfContained, e, question(e, 1, s, { kind: 'how-many', prompt: 'The increase accounted for what percentage of planned wage rises in 1987?', answer: '39.6 percent' }))).toMatch(/The increase/)
+  })
+  it('repair: "the Bank" is written as the one bank the article names in full', () => {
+    const e = setup(['The World Bank said on Monday that Indonesia needs more aid.', 'Indonesia owes 37 billion dollars, according to the Bank.'])
+    const s = 'Indonesia owes 37 billion dollars, according to the Bank.'
+    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe('Indonesia owes 37 billion dollars, according to the World Bank.')
+  })
+  it('no-giveaway: a year key that is the story\'s year, or the one before, is guessed from the date alone', () => {
+    const e = setup(['Exports should nearly double 1986\'s total by 1990, and growth will be 2.5 percent in 1987.'], 'June 1, 1987')
+    const s = e.article.paragraphs[0]!
+    const gap = (prompt: string, answer: string) => question(e, 0, s, { kind: 'cloze', prompt, answer, options: [answer, '1984', '1985', '1983'] })
+    expect(check(noGiveaway, e, gap("Fill the gap: Exports should nearly double _____'s total by 1990, and growth will be 2.5 percent in 1987.", '1986'))).toMatch(/story's year/)
+    expect(check(noGiveaway, e, gap('Fill the gap: Exports should nearly double 1986\'s total by 1990, and growth will be 2.5 percent in _____.', '1987'))).toMatch(/story's year/)
+    expect(check(noGiveaway, e, gap('Fill the gap: Exports should nearly double 1986\'s total by _____, and growth will be 2.5 percent in 1987.', '1990'))).toBeNull()
+  })
+})
