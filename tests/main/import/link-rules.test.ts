@@ -102,20 +102,21 @@ describe('add from link: the request', () => {
   it('refuses to start a download whose id is already running, and lets the first one finish', async () => {
     let open!: () => void
     const gate = new Promise<void>((resolve) => (open = resolve))
+    let requested!: () => void
+    const downloading = new Promise<void>((resolve) => (requested = resolve))
     const main = new FakeMain(tempDir(), {
       quizzes: countingRunner(),
       pageFetch: async () => {
+        requested()
         await gate
         return html(article())()
       }
     })
     const first = main.call<ImportOutcome>('library:add-link', { url: 'https://news.example/pier', requestId: 'same' })
-    await new Promise((resolve) => setTimeout(resolve, 10))
-    expect(await main.call('library:add-link', { url: 'https://news.example/other', requestId: 'same' })).toEqual({
-      ok: false,
-      error: { code: 'bad-request', message: 'This download is already running.' }
-    })
+    await downloading
+    const second = main.call('library:add-link', { url: 'https://news.example/other', requestId: 'same' })
     open()
+    expect(await second).toEqual({ ok: false, error: { code: 'bad-request', message: 'This download is already running.' } })
     expect(await first).toMatchObject({ ok: true, value: { status: 'added', summary: { title: HEADLINE } } })
   })
 
@@ -202,7 +203,8 @@ describe('add from link: which importer reads the page', () => {
 
   it('looks at a page sent without a type to tell HTML from text', async () => {
     const url = 'https://news.example/pier'
-    const untyped: Route = () => new Response(article(), { status: 200 })
+    // Bytes, not a string: a string body would get a text/plain type.
+    const untyped: Route = () => new Response(new TextEncoder().encode(article()), { status: 200 })
     const main = new FakeMain(tempDir(), { quizzes: countingRunner(), pageFetch: site({ [url]: untyped }).fetch })
     const added = await main.value<ImportOutcome>('library:add-link', { url, requestId: 'untyped' })
     const study = await main.value<StudyArticle>('article:get', added.summary.id)
