@@ -171,6 +171,11 @@ describe('HTML importer: the body', () => {
     expect(extracted(page({ body })).paragraphs).toEqual([PROSE[0], `${PROSE[1]} ${PROSE[2]}`, PROSE[3]])
   })
 
+  it('gives no blank paragraph for an empty table cell, list item or definition', () => {
+    const body = `<p>${PROSE[0]}</p><table><tr><td> </td><td>${PROSE[1]}</td></tr></table><ul><li>&nbsp;</li><li>${PROSE[2]}</li></ul><dl><dt> </dt><dd>${PROSE[3]}</dd></dl>`
+    expect(extracted(page({ body })).paragraphs).toEqual(PROSE)
+  })
+
   it('keeps a section heading that comes before the first paragraph', () => {
     const a = extracted(page({ body: `<h2>The vote</h2>${paras()}` }))
     expect(a.headings).toEqual([{ before: 0, text: 'The vote' }])
