@@ -238,9 +238,12 @@ function readJsonLd(document: ReturnType<typeof parseHTML>['document']): {
   return found
 }
 
-// Readability keeps links; the article model keeps text only, but clear any URL-bearing attribute anyway so no
-// later step could turn one into a request.
-function stripRemoteAttributes(root: ReturnType<typeof parseHTML>['document']['documentElement'] | null): void {
+/**
+ * Removes every event handler (`on…`) and URL-bearing attribute from `root` and everything in it. Readability keeps
+ * links; the article model keeps text only, but clear any URL-bearing attribute anyway so no later step could turn
+ * one into a request. Exported for its test.
+ */
+export function stripRemoteAttributes(root: ReturnType<typeof parseHTML>['document']['documentElement'] | null): void {
   if (!root) return
   for (const el of [root, ...root.querySelectorAll('*')]) {
     for (const name of el.getAttributeNames()) {
