@@ -291,7 +291,7 @@ function blocksOf(content: string, titles: string[]): { paragraphs: string[]; he
   for (const el of document.querySelectorAll(BLOCKS)) {
     // A block inside another block (a <p> in a <blockquote>, a list in a list item) is read with its parent.
     if (el.parentElement?.closest(BLOCKS)) continue
-    const t = collapse(dropOverlongWords(el.textContent ?? ''))
+    const t = collapse(dropOverlongWords(blockText(el as unknown as TextNode)))
     if (!t) continue
     const tag = el.tagName.toLowerCase()
     if (tag === 'figcaption') {
@@ -318,6 +318,35 @@ function blocksOf(content: string, titles: string[]): { paragraphs: string[]; he
     for (const h of headings) h.before = Math.max(0, h.before - 1)
   }
   return { paragraphs, headings: headings.filter((h) => h.before < paragraphs.length), credits }
+}
+
+const BLOCK_TAGS = new Set([...BLOCKS.split(','), 'ul', 'ol', 'dl', 'div', 'tr', 'table', 'br'])
+
+/**
+ * A block's text with a space wherever a block inside it (or a line break) begins or ends: textContent alone glues
+ * "<p>…bay.</p><p>Fishing…</p>" in a quotation into "bay.Fishing".
+ */
+interface TextNode {
+  nodeType: number
+  textContent: string | null
+  tagName?: string
+  childNodes: ArrayLike<TextNode>
+}
+function blockText(el: TextNode): string {
+  let out = ''
+  const walk = (node: TextNode): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) out += child.textContent ?? ''
+      else if (child.nodeType === 1) {
+        const inner = BLOCK_TAGS.has((child.tagName ?? '').toLowerCase())
+        if (inner) out += ' '
+        walk(child)
+        if (inner) out += ' '
+      }
+    }
+  }
+  walk(el)
+  return out
 }
 
 function pickTitle(headlines: (string | null)[], docTitle: string | null): string | null {

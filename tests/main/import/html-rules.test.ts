@@ -165,10 +165,14 @@ describe("HTML importer: the page's own metadata", () => {
 
 describe('HTML importer: the body', () => {
   it('reads a quotation of several paragraphs as one paragraph', () => {
-    // Written on separate lines, as pages are. (Paragraphs of a quotation with nothing between their tags come out
-    // glued together, "bay.Fishing": a known flaw, reported with issue #13, not pinned here.)
+    // Written on separate lines, as pages are, and with nothing between the tags, as minified pages are.
     const body = `<p>${PROSE[0]}</p><blockquote>\n<p>${PROSE[1]}</p>\n<p>${PROSE[2]}</p>\n</blockquote><p>${PROSE[3]}</p>`
     expect(extracted(page({ body })).paragraphs).toEqual([PROSE[0], `${PROSE[1]} ${PROSE[2]}`, PROSE[3]])
+    // Minified: no sentence is glued to the next ("bay.Fishing"), and every sentence is read.
+    const tight = `<p>${PROSE[0]}</p><blockquote><p>${PROSE[1]}</p><p>${PROSE[2]}</p></blockquote><p>${PROSE[3]}</p>`
+    const text = extracted(page({ body: tight })).paragraphs.join(' ')
+    expect(text).not.toMatch(/[a-z]\.[A-Z]/)
+    for (const p of PROSE) expect(text).toContain(p)
   })
 
   it('gives no blank paragraph for an empty table cell, list item or definition', () => {
