@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { PIER_HEADLINE, PIER_PROSE } from './support'
 import { extractHtmlArticle, HTML_PATTERNS, htmlShape, MAX_HTML_DEPTH, MAX_HTML_NODES, MIN_ARTICLE_WORDS, type HtmlArticle } from '../../../src/main/import/html'
 
 /*
@@ -7,13 +8,8 @@ import { extractHtmlArticle, HTML_PATTERNS, htmlShape, MAX_HTML_DEPTH, MAX_HTML_
  * metadata is read first, and the limits on what is read.
  */
 
-const PROSE = [
-  'The harbour board voted on Tuesday to rebuild the old north pier, which storms damaged twice last winter.',
-  'Engineers said the new pier would stand on steel piles driven deep into the rock below the silt of the bay.',
-  'Fishing crews, who lost weeks of work while the pier was closed, welcomed the vote but asked for a faster timetable.',
-  'Work is due to begin in the spring and to take about eighteen months, the board said in a statement.'
-]
-const HEADLINE = 'Harbour board votes to rebuild north pier'
+const PROSE = PIER_PROSE
+const HEADLINE = PIER_HEADLINE
 const paras = (ps: readonly string[] = PROSE): string => ps.map((p) => `<p>${p}</p>`).join('')
 
 function page({ title = `${HEADLINE} | Bay Courier`, head = '', top = '', h1 = `<h1>${HEADLINE}</h1>`, body = paras() } = {}): string {

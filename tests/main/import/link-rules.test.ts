@@ -3,7 +3,7 @@ import type { PageFetch } from '../../../src/main/import/fetch-page'
 import type { ReadInput } from '../../../src/main/import/importer'
 import type { BackupArticle } from '../../../src/shared/progress/backup'
 import { LINK_PROGRESS_CHANNEL, type ArticleSummary, type ImportOutcome, type LinkProgress, type StudyArticle } from '../../../src/shared/ipc/contract'
-import { countingRunner, FakeMain, tempDir } from './support'
+import { countingRunner, FakeMain, PIER_HEADLINE, PIER_PROSE, tempDir } from './support'
 
 /*
  * "Add from link" over a stand-in transport that serves pages from a table (and redirects), so the link import's
@@ -11,13 +11,8 @@ import { countingRunner, FakeMain, tempDir } from './support'
  * page is being read, a page whose text changed since it was saved, which importer reads the page, its charset.
  */
 
-const PROSE = [
-  'The harbour board voted on Tuesday to rebuild the old north pier, which storms damaged twice last winter.',
-  'Engineers said the new pier would stand on steel piles driven deep into the rock below the silt of the bay.',
-  'Fishing crews, who lost weeks of work while the pier was closed, welcomed the vote but asked for a faster timetable.',
-  'Work is due to begin in the spring and to take about eighteen months, the board said in a statement.'
-]
-const HEADLINE = 'Harbour board votes to rebuild north pier'
+const PROSE = PIER_PROSE
+const HEADLINE = PIER_HEADLINE
 
 function article({ head = '', extra = '' } = {}): string {
   return `<!doctype html><html><head><title>${HEADLINE}</title>${head}</head><body><article><h1>${HEADLINE}</h1>${PROSE.map((p) => `<p>${p}</p>`).join('')}${extra}</article></body></html>`

@@ -1,9 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { articleFromBytes } from '../../../src/main/import/importer'
-import { LibraryStore, type StoredArticle } from '../../../src/main/import/store'
-import { fixtureBytes, tempDir } from './support'
+import { openedStore, storedEntry, tempDir } from './support'
 
 /*
  * The library folder after something outside the app touched it: an article file deleted by hand, an index that is
@@ -11,20 +9,12 @@ import { fixtureBytes, tempDir } from './support'
  * what it found (a missing folder on a first start is normal and not worth a word).
  */
 
-function entry(name: string, addedAt: string): StoredArticle {
-  const read = articleFromBytes(name, fixtureBytes(name))
-  if (!read.ok) throw new Error(read.error.message)
-  return { article: read.value.article, addedAt, origin: name, format: read.value.format, questionCount: 7 }
-}
+const entry = storedEntry
 
 const html = entry('news-page.html', '2026-11-28T10:00:00.000Z')
 const text = entry('harbour-strike.txt', '2026-11-28T11:00:00.000Z')
 
-async function opened(dir: string): Promise<LibraryStore> {
-  const store = new LibraryStore(dir)
-  await store.load()
-  return store
-}
+const opened = openedStore
 
 const indexOf = (dir: string): { imported: Record<string, unknown> } => JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'))
 const warnings = (spy: { mock: { calls: unknown[][] } }): string[] => spy.mock.calls.map((c) => String(c[0]))

@@ -1,25 +1,16 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { articleFromBytes } from '../../../src/main/import/importer'
-import { LibraryStore, writeFileAtomic, type StoredArticle } from '../../../src/main/import/store'
-import { fixtureBytes, tempDir } from './support'
+import { LibraryStore, writeFileAtomic } from '../../../src/main/import/store'
+import { openedStore, storedEntry, tempDir } from './support'
 
-function entry(name: string, addedAt: string): StoredArticle {
-  const read = articleFromBytes(name, fixtureBytes(name))
-  if (!read.ok) throw new Error(read.error.message)
-  return { article: read.value.article, addedAt, origin: name, format: read.value.format, questionCount: 7 }
-}
+const entry = storedEntry
 
 const html = entry('news-page.html', '2026-11-28T10:00:00.000Z')
 const text = entry('harbour-strike.txt', '2026-11-28T11:00:00.000Z')
 const md = entry('night-trains.md', '2026-11-28T12:00:00.000Z')
 
-async function opened(dir: string): Promise<LibraryStore> {
-  const store = new LibraryStore(dir)
-  await store.load()
-  return store
-}
+const opened = openedStore
 
 describe('library store', () => {
   afterEach(() => vi.restoreAllMocks())

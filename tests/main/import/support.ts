@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { build } from 'esbuild'
+import { articleFromBytes } from '../../../src/main/import/importer'
+import { LibraryStore, type StoredArticle } from '../../../src/main/import/store'
 
 export const ROOT = resolve(import.meta.dirname, '../../..')
 export const FIXTURES = join(ROOT, 'tests/fixtures/import')
@@ -124,3 +126,26 @@ export function countingRunner(questions = 2): QuizRunner & { calls: string[] } 
     close: async () => undefined
   }
 }
+
+/** A stored library entry made from a fixture file, as the store writes it. */
+export function storedEntry(name: string, addedAt: string): StoredArticle {
+  const read = articleFromBytes(name, fixtureBytes(name))
+  if (!read.ok) throw new Error(read.error.message)
+  return { article: read.value.article, addedAt, origin: name, format: read.value.format, questionCount: 7 }
+}
+
+/** A library store on `dir`, loaded. */
+export async function openedStore(dir: string): Promise<LibraryStore> {
+  const store = new LibraryStore(dir)
+  await store.load()
+  return store
+}
+
+/** Four sentences of plain news prose and their headline, for pages written in a test. */
+export const PIER_PROSE = [
+  'The harbour board voted on Tuesday to rebuild the old north pier, which storms damaged twice last winter.',
+  'Engineers said the new pier would stand on steel piles driven deep into the rock below the silt of the bay.',
+  'Fishing crews, who lost weeks of work while the pier was closed, welcomed the vote but asked for a faster timetable.',
+  'Work is due to begin in the spring and to take about eighteen months, the board said in a statement.'
+]
+export const PIER_HEADLINE = 'Harbour board votes to rebuild north pier'
