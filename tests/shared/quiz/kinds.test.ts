@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parseArticle } from '@shared/article/parse'
 import { explainQuiz, generateQuiz } from '@shared/quiz/generate'
 import type { Question, QuestionKind } from '@shared/quiz/model'
 import { BLANK } from '@shared/quiz/kinds/cloze'
@@ -6,7 +7,11 @@ import { defaultWorld } from '@shared/quiz/world'
 import { SEED_FILE, corpus, hasCorpus, load, NO_CORPUS } from './support'
 
 const seed = generateQuiz(load(SEED_FILE))
-const all: Question[] = [...seed, ...corpus().flatMap(({ article }) => generateQuiz(article))]
+// A story written here whose lead has an amount to move, so false statements occur on the repo alone too: the
+// repo's few Wikinews articles have none since false statements stopped moving years and spans of time.
+const written = parseArticle('Port Arvel to spend 12 million dollars on harbour wall\n\nUpdated March 2, 2026\n\nThe council of Port Arvel voted on Monday to spend 12 million dollars on a new harbour wall, after storms flooded the old quay twice last winter.\n\nMayor Anna Berg said work would begin in May.')
+if (!written.ok) throw new Error(written.error.message)
+const all: Question[] = [...seed, ...generateQuiz(written.article), ...corpus().flatMap(({ article }) => generateQuiz(article))]
 const ofKind = (k: QuestionKind, qs: Question[] = all): Question[] => qs.filter((q) => q.kind === k)
 // Counts are set for the whole shared corpus; over the repo's few articles (no corpus beside it) one must do.
 const atLeast = (n: number): number => (hasCorpus ? n : 1)
