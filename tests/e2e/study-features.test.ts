@@ -244,7 +244,8 @@ describe('study features in real Chromium', () => {
     await expect.poll(() => titles(win)).toEqual(['Trump and Putin vow to "channel" US-Russia ties in first phone call'])
     await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'All' })
     await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Due first' })
-    await expect(titles(win).then((t) => t[0])).resolves.toMatch(/^Trump and Putin/)
+    // The list renders again after each change: wait for it, as above, instead of reading it once.
+    await expect.poll(() => titles(win).then((t) => t[0] ?? '')).toMatch(/^Trump and Putin/)
     expect(await seriousViolations(page), 'library tools').toEqual([])
     await shots(win, 'library-sort-filter')
     expect(win.errors).toEqual([])
