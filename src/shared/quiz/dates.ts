@@ -144,3 +144,10 @@ export function shiftDate(time: number, granularity: Granularity, steps: number)
   if (granularity === 'year') return Date.UTC(d.getUTCFullYear() + steps, 0, 1)
   return Date.UTC(d.getUTCFullYear() + 10 * steps, 0, 1)
 }
+
+/** UTC midnight of the story's own day ("2016-11-15"), or null when the article has no full date. */
+export function storyDay(date: string | undefined | null): number | null {
+  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) return null
+  const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
+  return Number.isNaN(day) ? null : day
+}

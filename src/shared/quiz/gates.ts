@@ -6,7 +6,7 @@ import { normalise } from './distractors'
 import type { Question } from './model'
 import type { Sentence } from './sentences'
 import { activeInYear, giveawayTerms, type WorldEntity } from './world'
-import { formatDate } from './dates'
+import { formatDate, storyDay } from './dates'
 
 /**
  * The gates every candidate question passes before it can be asked. Each gate is a named pure function that
@@ -154,6 +154,11 @@ export function repairPrompt(q: Question, ctx: QuizContext): string {
   return resolveDefinites(nameTheHead(fullName(p, q, ctx), q, ctx), q, ctx)
 }
 
+/** The article's text from its start to the end of the question's evidence: what a reader has met by then. */
+function textUpTo(ctx: QuizContext, q: Question): string {
+  return [...ctx.article.paragraphs.slice(0, q.evidence.paragraph), (ctx.article.paragraphs[q.evidence.paragraph] ?? '').slice(0, q.evidence.end)].join('\n')
+}
+
 const TITLES = new Set(words.personTitles)
 const PARTICLE = '(?:(?:de|De|van|Van|von|Von|der|Der|Le|La|Di|Da|Du|al|Al|el|El|bin|ben)\\s+)?'
 const FIRM_AFTER = /^\s+(?:&|and Co\b|Inc\b|Corp\b|Co\b|Group\b|Ltd\b|Plc\b|PLC\b|LP\b|Bank\b|Securities\b|International\b|Industries\b|Holdings\b)/
@@ -165,7 +170,7 @@ const FIRM_AFTER = /^\s+(?:&|and Co\b|Inc\b|Corp\b|Co\b|Group\b|Ltd\b|Plc\b|PLC\
  * repair above covers people the entity reader knows; this one covers any name the article spells out.
  */
 function fullName(prompt: string, q: Question, ctx: QuizContext): string {
-  const text = [...ctx.article.paragraphs.slice(0, q.evidence.paragraph), (ctx.article.paragraphs[q.evidence.paragraph] ?? '').slice(0, q.evidence.end)].join('\n')
+  const text = textUpTo(ctx, q)
   const bare = /(?<![\p{L}'’.-])(?<![\p{Lu}][\p{L}'’.-]*\s)((?:(?:de|De|van|Van|von|Von|der|Der|Le|La|Di|Da|Du|al|Al|el|El)\s+)?)([\p{Lu}][\p{Ll}][\p{L}'’-]+)(?![\p{L}'’-]|\s+[\p{Lu}])/gu
   let out = prompt
   for (const m of prompt.matchAll(bare)) {
@@ -216,7 +221,7 @@ function namesEndingIn(ctx: QuizContext, q: Question, noun: string): Set<string>
   // by another capitalised word ("Federal Court Judge Edmund Palmieri", "European Free Trade Association") is a
   // title or part of a longer name, not one ending in the noun.
   const re = new RegExp(`(?<![\\p{L}.])((?:(?:[\\p{Lu}]\\.){2,}\\s+|[\\p{Lu}][\\p{L}'’-]*\\s+){1,5})${head}(?![\\p{L}]|\\s+[\\p{Lu}]|\\s+of\\s+(?:the\\s+)?[\\p{Lu}])`, 'gu')
-  const text = [...ctx.article.paragraphs.slice(0, q.evidence.paragraph), (ctx.article.paragraphs[q.evidence.paragraph] ?? '').slice(0, q.evidence.end)].join('\n')
+  const text = textUpTo(ctx, q)
   const out = new Set<string>()
   for (const m of text.matchAll(re)) {
     const words = `${m[1]!}${head}`.split(/\s+/)
@@ -232,10 +237,8 @@ function namesEndingIn(ctx: QuizContext, q: Question, noun: string): Set<string>
 const TODAY = /(?<!\b(?:earlier|later|until|from|of)\s)\b([Tt]oday|[Yy]esterday|[Tt]omorrow)\b(?:\s*\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\))?(?!['’]|\s+(?:morning|afternoon|evening|night)\b)/g
 const DAY_SHIFT: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1 }
 function anchorToday(body: string, ctx: QuizContext): string {
-  const date = ctx.article.date
-  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) return body
-  const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
-  if (Number.isNaN(day)) return body
+  const day = storyDay(ctx.article.date)
+  if (day === null) return body
   return body.replace(TODAY, (_m, word: string, at: number) => {
     const shown = formatDate(day + DAY_SHIFT[word.toLowerCase()]! * 86_400_000, 'day', false)
     if (at === 0) return `On ${shown},`.replace(/,$/, body.slice(word.length).startsWith(',') ? '' : ',')

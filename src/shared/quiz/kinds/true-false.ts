@@ -1,6 +1,6 @@
 import { evidenceOf, makeQuestion, quoteEvidence } from '../build'
 import { inQuote, resolveLeadingPronoun, standsAlone, withoutLeadingConjunction, within, type QuizContext } from '../context'
-import { formatDate, shiftDate } from '../dates'
+import { formatDate, shiftDate, storyDay } from '../dates'
 import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
 import type { Sentence } from '../sentences'
@@ -107,7 +107,7 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
     const step = d.granularity === 'day' ? 7 : roundYear ? 10 : d.granularity === 'year' ? 3 : 1
     // A day stays on its side of the story's date: "the week ended May 29" in a story of June 2 is never moved to
     // June 5, a day the story has not reached (raters ruled it out by period).
-    const story = ctx.article.date && /^\d{4}-\d{2}-\d{2}/.test(ctx.article.date) ? Date.UTC(Number(ctx.article.date.slice(0, 4)), Number(ctx.article.date.slice(5, 7)) - 1, Number(ctx.article.date.slice(8, 10))) : null
+    const story = storyDay(ctx.article.date)
     const sameSide = (x: number): boolean => d.granularity !== 'day' || story === null || (x <= story) === (d.time <= story)
     const t = [1, -1, 2, -2].map((k) => shiftDate(d.time, d.granularity, k * step)).find((x) => (new Date(x).getUTCFullYear() === new Date(d.time).getUTCFullYear() || d.granularity !== 'day') && sameSide(x))
     if (t !== undefined) {
