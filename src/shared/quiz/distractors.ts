@@ -74,7 +74,11 @@ export function entityDistractors(ctx: QuizContext, answer: WorldEntity, exclude
   const year = ctx.article.date ? Number(ctx.article.date.slice(0, 4)) : null
   const ok = (c: WorldEntity): boolean =>
     !exclude.has(c.key) && sameKind(answer, c) && !related(answer, c) && !picked.some((p) => related(p, c)) && !abroad(answer, c) &&
-    normalise(c.name) !== normalise(answer.name) && (year === null || c.type !== 'person' || !c.curated || activeInYear(c, year, ctx.entities.byKey.has(c.key) ? 1 : 0))
+    normalise(c.name) !== normalise(answer.name) && (year === null || !c.curated || inStoryYear(c))
+  // An organisation the data offers must have existed under its name that year: no Department of Homeland Security
+  // in a 1987 story.
+  const inStoryYear = (c: WorldEntity): boolean =>
+    c.type === 'person' ? activeInYear(c, year!, ctx.entities.byKey.has(c.key) ? 1 : 0) : ctx.entities.byKey.has(c.key) || activeInYear(c, year!, 0)
   // Places from the answer's own region come first, from the article and then the data, before places elsewhere:
   // "Scotland", "Ireland", "France" for "UK", never "Eritrea" just because the story names it.
   const regional = answer.type === 'country' || answer.type === 'city'

@@ -189,6 +189,8 @@ function fullName(prompt: string, q: Question, ctx: QuizContext): string {
       forms.add(`${first} ${f[2]!}${surname}`.replace(/\s+/g, ' '))
     }
     if (new RegExp(`(?<![\\p{L}])${escape(surname)}${FIRM_AFTER.source.slice(1)}`, 'u').test(text)) firm = true
+    // "Duffour et Igon", "Marks & Spencer": the surname joined to another name is a firm's name, not the person.
+    if (new RegExp(`[\\p{Lu}][\\p{L}'’-]+\\s+(?:et|&|und|y)\\s+${escape(surname)}(?![\\p{L}])`, 'u').test(text)) firm = true
     if (firm || forms.size !== 1) continue
     const full = [...forms][0]!
     if (out.includes(full)) continue
@@ -307,6 +309,7 @@ export const wellFormed: Gate = {
     if (/<[^<>\s]{1,12}>/.test(p)) return 'markup left in the text (“<…>”)'
     if (/^\s*[\p{Ll})\]]/u.test(p.replace(/^Fill the gap: /, ''))) return 'starts in lower case or with a closing bracket: a piece of a sentence'
     if (/[(\[][^)\]]*$/.test(p) || /^[^(\[]*[)\]]/.test(p)) return 'unbalanced brackets: a bad sentence split'
+    if (/<[^>]*$/.test(p) || /^[^<]*>/.test(p)) return 'an angle bracket without its pair: a ticker or markup cut in two'
     // "his native which city", "the central which country": a question word after a modifier is not English.
     const inPlace = /\b(the|a|an|his|her|its|their|our|my|your|[a-z]+(?:al|ic|ive|ous|ern|ese|ian|ish)) (which|whom|what|how many|how much)\b/i.exec(p)
     if (inPlace && !/^(?:Fill the gap)/.test(p) && !/^(?:the|a|an)$/i.test(inPlace[1]!)) return `question word after a modifier (“${inPlace[0]}”)`
@@ -347,8 +350,39 @@ export const selfContained: Gate = {
     if (dangling) return `“${dangling}” has no one named before it in the prompt`
     const vague = vagueDefinite(p, q, g)
     if (vague) return `“${vague}” refers to something the prompt does not say`
+    const owner = ownerlessMeasure(p, g)
+    if (owner) return `“${owner}” does not say whose: the owner is named in a sentence the learner is not shown`
     return null
   }
+}
+
+const OWNED = new Set(words.ownedMeasures)
+const midCapitalCache = new WeakMap<GateContext, Set<string>>()
+/** Every capitalised word the article writes inside a sentence: a name, whatever else it might be. */
+function midCapitals(g: GateContext): Set<string> {
+  let set = midCapitalCache.get(g)
+  if (!set) {
+    set = new Set()
+    for (const { s } of g.flat) for (const t of s.tokens.slice(1)) if (/^[\p{Lu}]/u.test(t.text)) set.add(t.text)
+    midCapitalCache.set(g, set)
+  }
+  return set
+}
+/**
+ * NAME: OWNERLESS_MEASURE. "Coal earnings were down 27 percent", "Sales rose to 1.9 billion": a prompt that opens
+ * on earnings, sales, a stake (any measure something owns) with only common words before it, and no "of"/"in"
+ * after it, never says whose they are; the firm is named in an earlier sentence.
+ */
+function ownerlessMeasure(prompt: string, g: GateContext): string | null {
+  const ws = prompt.replace(/^Fill the gap: /, '').split(/\s+/)
+  const lower = lowerWords(g)
+  for (let k = 0; k < 3 && k < ws.length - 1; k++) {
+    const w = ws[k]!.toLowerCase()
+    if (OWNED.has(w)) return !/^(?:of|in|at|for|from|by)$/i.test(ws[k + 1]!) ? ws.slice(0, k + 1).join(' ') : null
+    // A word the article writes in lower case, or never capitalised but at a sentence's start ("Coal"), is common.
+    if (!/^[\p{L}-]+$/u.test(w) || (!lower.has(w) && midCapitals(g).has(ws[k]!))) return null
+  }
+  return null
 }
 
 // A pronoun needs a name (or the question word) before it in the prompt; "it"/"its"/"they" may also lean on a noun.
@@ -853,7 +887,42 @@ function workedOut(q: Question): string | null {
       if (near && b - a <= 120) return `“${change[0]}” with ${m[0]} says which side of it the key lies`
     }
   }
-  return comparedOnScale(q.answer, prompt)
+  return comparedOnScale(q.answer, prompt) ?? nearFigure(q.answer, q.options, prompt)
+}
+
+// A figure with its scale and what it counts: "4,410 francs", "9.99 percent", "1.90 billion dollars", "27%".
+const FIGURE_UNIT = /(?<![\p{L}\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(?:(thousand|million|billion|trillion)\b\s*)?(%|per ?cent\b|[\p{L}]+)?/giu
+interface Figure { value: number; scale: string; unit: string }
+const figureOf = (m: RegExpMatchArray): Figure => ({
+  value: Number(m[1]!.replace(/,/g, '')),
+  scale: (m[2] ?? '').toLowerCase(),
+  unit: !m[3] ? '' : m[3] === '%' || /^per ?cent$/i.test(m[3]) ? 'percent' : m[3].toLowerCase()
+})
+// The same measure: the same scale, and the same thing counted when both say ("1.69 billion" and "1.90 billion
+// dollars" are; "1.7 million tonnes" and "3 million farmers" are not).
+const sameMeasure = (a: Figure, b: Figure): boolean => a.scale === b.scale && (a.unit === b.unit || (a.scale !== '' && (!a.unit || !b.unit)))
+
+/**
+ * NAME: NEAR_FIGURE. "raising its offer to _____ from 4,000 francs" (key 4,410 francs, options 3,410 to 6,410),
+ * "_____ of the shares and 9.09 percent of the enlarged capital" (key 9.99 percent): another figure of the key's
+ * unit, close to it, beside the gap, and the key is the option nearest that figure: a guesser picks it without
+ * reading. ("40 percent of the budget and 45 percent of export earnings", options 30 to 60: 40 and 50 are as near.)
+ */
+function nearFigure(answer: string, options: readonly string[], prompt: string): string | null {
+  const read = (s: string): Figure | null => {
+    const m = [...s.matchAll(FIGURE_UNIT)][0]
+    return m ? figureOf(m) : null
+  }
+  const key = read(answer)
+  if (!key || key.value <= 0 || (!key.unit && !key.scale)) return null
+  const others = options.filter((o) => o !== answer).map(read)
+  for (const m of prompt.matchAll(FIGURE_UNIT)) {
+    const near = figureOf(m)
+    if (!sameMeasure(key, near) || near.value <= 0 || Math.max(key.value, near.value) / Math.min(key.value, near.value) > 2) continue
+    const gap = Math.abs(key.value - near.value)
+    if (others.every((o) => o === null || Math.abs(o.value - near.value) > gap)) return `“${m[0].trim()}” in the prompt is close to the key, and no other option is as near it`
+  }
+  return null
 }
 
 // "John Bolton" / "John R. Bolton", "Bolton" / "John Bolton": one name's words inside the other's.

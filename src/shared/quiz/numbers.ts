@@ -32,11 +32,11 @@ const SCALE = '(?:thousand|million|billion|trillion)'
 // A unit is a plural noun after the number ("years", "teams", "people"); "per cent" and "%" count as units too.
 // A figure joined to another by a slash or hyphen ("6-1/2 percent", "3-1") is a fraction or a score, never read in part.
 const PHRASE = new RegExp(
-  `(?<![\\p{L}\\p{N}$£€.,/-])(?:(${HEDGE}(?:\\s+${HEDGE})?)\\s+)?((?:US|A|C|NZ|USD)?\\$ ?|£|€)?(${NUM})(?![\\d.,]*[/-]\\d)(?:\\s+(${SCALE}))?(?:\\s*(%|per ?cent)|\\s+((?:[a-z]+-)?(?:square (?:meter|metre|kilometre|kilometer|km|mile|foot|feet)s?|[a-z]{3,}s|people|children|men|women|staff|police|cattle|sheep|meter|metre|km|kilometre|kilometer|mile|foot|minute|hour|day|week|month|year|kg|ton|tonne|percent|per cent))\\b)?`,
+  `(?<![\\p{L}\\p{N}$£€.,/-])(?:(${HEDGE}(?:\\s+${HEDGE})?)\\s+)?((?:US|A|C|NZ|USD)?\\$ ?|£|€)?(${NUM})(?![\\d.,]*[/-]\\d)(?:\\s+(${SCALE}))?(?:\\s*(%|per ?cent(?!age))|\\s+((?:[a-z]+-)?(?:square (?:meter|metre|kilometre|kilometer|km|mile|foot|feet)s?|(?:basis|percentage) points?|[a-z]{3,}s|people|children|men|women|staff|police|cattle|sheep|meter|metre|km|kilometre|kilometer|mile|foot|minute|hour|day|week|month|year|kg|ton|tonne|percent|per cent))\\b)?`,
   'giu'
 )
 // Plural words that follow numbers but are not what is counted.
-const NOT_UNITS = new Set(['others', 'times', 'ones', 'is', 'was', 'has', 'as', 'its', 'thus', 'this', 'plus', 'has', 'his', 'less'])
+const NOT_UNITS = new Set(['basis', 'others', 'times', 'ones', 'is', 'was', 'has', 'as', 'its', 'thus', 'this', 'plus', 'has', 'his', 'less'])
 
 /** Parses a number word or digits ("seventy", "1,709", "2.5"); NaN when it is neither. */
 export function numberValue(text: string): number {

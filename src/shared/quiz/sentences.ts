@@ -17,8 +17,8 @@ const NO_BREAK_AFTER = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gen|Gov|Lt|Col|Capt
 
 /**
  * Splits every paragraph into sentences with exact offsets. Uses wink-nlp's splitter, then joins pieces
- * that a bad split cut off: a piece starting in lower case, or following an abbreviation such as "Ph.D." or "U.S."
- * when the next piece does not start a new sentence.
+ * that a bad split cut off: a piece starting in lower case, one glued to the stop before it, or one following an
+ * abbreviation such as "Ph.D." or "U.S." when the next piece does not start a new sentence.
  */
 export function splitSentences(article: Pick<Article, 'paragraphs'>): Sentence[][] {
   return article.paragraphs.map((text, paragraph) => splitParagraph(text, paragraph))
@@ -37,7 +37,10 @@ function splitParagraph(text: string, paragraph: number): Sentence[] {
       // "the U.S. District Court": an abbreviation after a determiner or preposition is inside a noun phrase.
       const inPhrase = /\b(?:the|in|of|for|to|by|from|a|an)\s+(?:[A-Z]\.){2,3}$/.test(prevText)
       const abbrev = NO_BREAK_AFTER.test(prevText) && (inPhrase || !/^[A-Z][a-z]+$/.test(firstTok.text) || /\bPh\.$/.test(prevText))
-      if (startsLower || closesQuote || abbrev) {
+      // NAME: NO_SPACE_NO_BREAK. "<WOIA.S> said", "<BP.L> may": with no space after the stop and no word starting
+      // there, the split cut a ticker or a code in two ("He left.She came" is two sentences typed without a space).
+      const glued = firstTok.start === tokens[prev.last]!.end && /[.!?]$/.test(tokens[prev.last]!.text) && !/^[A-Z][a-z]/.test(firstTok.text)
+      if (startsLower || closesQuote || abbrev || glued) {
         prev.last = s.last
         continue
       }

@@ -32,7 +32,7 @@ export interface WorldEntity {
   role: string | null
   /**
    * First and last year of a person's public life in their role (a president's term, a player's international
-   * career); `activeTo` is null while it goes on. Both null when unknown, and for anything but people.
+   * career), or of an organisation under its name; `activeTo` is null while it goes on. Both null when unknown.
    */
   activeFrom: number | null
   activeTo: number | null
@@ -48,7 +48,15 @@ export interface WorldEntity {
 export interface CountryRecord { name: string; region: string; demonym: string; aliases: string[]; partOf?: string; relatedTo?: string[] }
 export interface CityRecord { name: string; country: string; aliases: string[] }
 export interface RegionRecord { name: string; kind: string; aliases: string[]; partOf?: string }
-export interface OrganisationRecord { name: string; kind: string; aliases: string[]; country?: string; area?: string }
+export interface OrganisationRecord {
+  name: string
+  kind: string
+  aliases: string[]
+  country?: string
+  area?: string
+  /** The years it has existed under this name (founded, and ended or `null`): never an option in a story before. */
+  active?: [number, number | null]
+}
 export interface OutletRecord { name: string; kind: string; country: string; aliases: string[] }
 export interface PersonRecord {
   name: string
@@ -118,7 +126,7 @@ export function buildWorld(data: typeof WORLD_DATA): World {
   }
   for (const o of data.organisations) {
     // An organisation's `region` is the area it works in ("Europe" for NATO), for distractors from the same part of the world.
-    add({ name: o.name, type: 'organisation', group: o.kind, country: o.country ?? null, region: o.area ?? null, partOf: null, aliases: o.aliases, role: null })
+    add({ name: o.name, type: 'organisation', group: o.kind, country: o.country ?? null, region: o.area ?? null, partOf: null, aliases: o.aliases, role: null, ...(o.active ? { active: o.active } : {}) })
   }
   for (const o of data.outlets) {
     add({ name: o.name, type: 'outlet', group: o.kind, country: o.country, region: regionOf.get(o.country) ?? null, partOf: null, aliases: o.aliases, role: null })

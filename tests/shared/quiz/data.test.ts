@@ -69,6 +69,19 @@ describe('the curated world data', () => {
     expect(bad).toEqual([])
   })
 
+  it('dates organisations by the years they existed under their name: founded <= ended, in plausible years', () => {
+    const bad: string[] = []
+    for (const o of data.organisations) {
+      if (o.active === undefined) continue
+      const [from, to] = o.active
+      if (!Number.isInteger(from) || from < 1000 || from > DATA_YEAR) bad.push(`${o.name}: from ${from}`)
+      if (to !== null && (!Number.isInteger(to) || to < from || to > DATA_YEAR)) bad.push(`${o.name}: to ${to}`)
+    }
+    expect(bad).toEqual([])
+    // Most of them are dated, so a story of 1987 is not offered one founded later.
+    expect(data.organisations.filter((o) => o.active).length).toBeGreaterThan(data.organisations.length * 0.9)
+  })
+
   it('gives a politician only a party the organisations data has, of the politician\'s own country', () => {
     const parties = new Map(data.organisations.filter((o) => o.kind === 'party').map((o) => [o.name, o.country]))
     const withParty = data.people.filter((p) => p.party !== undefined)

@@ -65,6 +65,16 @@ describe('entityDistractors', () => {
     expect(entityDistractors(before, named(before, 'Angela Merkel'), new Set()).map((p) => p.name)).not.toContain('Barack Obama')
   })
 
+  it('offers only organisations that existed under their name when the story was written', () => {
+    const text = ['The Pentagon and the State Department said the convoy began moving through the Gulf.']
+    const now = buildContext(article(text), world)
+    expect(entityDistractors(now, named(now, 'Pentagon'), new Set()).map((o) => o.name)).toContain('Department of Homeland Security')
+    const before = buildContext(article(text, '1987-07-22'), world)
+    const old = entityDistractors(before, named(before, 'Pentagon'), new Set()).map((o) => o.name)
+    expect(old).toContain('State Department')
+    expect(old).not.toContain('Department of Homeland Security')
+  })
+
   it('gives the same distractors every time, and never more than asked', () => {
     const ctx = buildContext(article(['The United Kingdom and France signed the deal.']), world)
     const uk = named(ctx, 'United Kingdom')

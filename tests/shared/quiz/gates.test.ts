@@ -491,7 +491,7 @@ describe('rules from a reading of unseen newswire', () => {
     // "took up" compares nothing: two shares of two wholes.
     const d = setup(['Debt servicing took up 40 percent of the budget and 45 percent of export earnings, Aquino said.'])
     const w = d.article.paragraphs[0]!
-    expect(check(optionsFit, d, question(d, 0, w, { kind: 'cloze', prompt: 'Fill the gap: Debt servicing took up _____ of the budget and 45 percent of export earnings, Aquino said.', answer: '40 percent' }))).toBeNull()
+    expect(check(optionsFit, d, question(d, 0, w, { kind: 'cloze', prompt: 'Fill the gap: Debt servicing took up _____ of the budget and 45 percent of export earnings, Aquino said.', answer: '40 percent', options: ['40 percent', '30 percent', '50 percent', '60 percent'] }))).toBeNull()
     // With nothing that compares them, another figure of the scale does not say where the key lies.
     const f = setup(['Thailand exported 1.7 million tonnes of rice in 1990 and employs 3 million farmers.'])
     const u = f.article.paragraphs[0]!
@@ -588,5 +588,46 @@ describe('rules from the last reading of unseen newswire', () => {
     expect(check(noGiveaway, e, gap("Fill the gap: Exports should nearly double _____'s total by 1990, and growth will be 2.5 percent in 1987.", '1986'))).toMatch(/story's year/)
     expect(check(noGiveaway, e, gap('Fill the gap: Exports should nearly double 1986\'s total by 1990, and growth will be 2.5 percent in _____.', '1987'))).toMatch(/story's year/)
     expect(check(noGiveaway, e, gap('Fill the gap: Exports should nearly double 1986\'s total by _____, and growth will be 2.5 percent in 1987.', '1990'))).toBeNull()
+  })
+})
+
+describe('rules from a reading of unseen newswire, batch 160-199', () => {
+  it('well-formed: an angle bracket without its pair is a ticker cut in two ("S> said ...", "... Plc <BP.")', () => {
+    const e = setup(['Wormald said Holmes agreed to issue it 6.15 million shares.'])
+    const s = e.article.paragraphs[0]!
+    const tf = (prompt: string) => check(wellFormed, e, question(e, 0, s, { kind: 'true-false', prompt, answer: 'True' }))
+    expect(tf('S> said British-listed Holmes has agreed to issue it 6.15 million shares.')).toMatch(/angle bracket/)
+    expect(tf('A committee forecast that British Petroleum Plc <BP.')).toMatch(/angle bracket/)
+    expect(tf('Wormald said British-listed <Holmes Protection Group Inc> has agreed to issue it 6.15 million shares.')).toBeNull()
+  })
+  it('repair: a surname joined to another name ("Duffour et Igon") is a firm, never expanded to the person', () => {
+    const e = setup(['Duffour et Igon Chairman Jean Igon backed the bid.', 'Shareholders can exchange one share in Duffour et Igon for one bond.', 'Igon said the battle was over.'])
+    const s = 'Shareholders can exchange one share in Duffour et Igon for one bond.'
+    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe(s)
+    const f = setup(['Chairman Jean Igon backed the bid.', 'Igon said the battle was over.'])
+    const t = 'Igon said the battle was over.'
+    expect(repairPrompt(question(f, 1, t, { kind: 'true-false', prompt: t, answer: 'True' }), f.ctx)).toBe('Jean Igon said the battle was over.')
+  })
+  it('options-fit: a key that is the option nearest another figure of its unit in the prompt is dropped (NEAR_FIGURE)', () => {
+    const e = setup(['Aga raised its offer to 4,410 francs from 4,000 francs.'])
+    const s = e.article.paragraphs[0]!
+    const ask = (options: string[]) => check(optionsFit, e, question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: Aga raised its offer to _____ from 4,000 francs.', answer: '4,410 francs', options }))
+    expect(ask(['5,410 francs', '4,410 francs', '3,410 francs', '6,410 francs'])).toMatch(/4,000 francs.*no other option/)
+    // Another option as near the figure (or nearer) leaves the guesser nothing to go on.
+    expect(ask(['4,410 francs', '3,590 francs', '5,410 francs', '6,410 francs'])).toBeNull()
+    // A figure of another unit, or one far from the key, says nothing.
+    const f = setup(['The stake is 9.99 percent of the shares and 9.09 million dollars.'])
+    const t = f.article.paragraphs[0]!
+    expect(check(optionsFit, f, question(f, 0, t, { kind: 'cloze', prompt: 'Fill the gap: The stake is _____ of the shares and 9.09 million dollars.', answer: '9.99 percent', options: ['9.99 percent', '11.99 percent', '13.99 percent', '15.99 percent'] }))).toBeNull()
+    expect(check(optionsFit, f, question(f, 0, t, { kind: 'cloze', prompt: 'Fill the gap: The stake is _____ of the shares and 9.09 percent of the capital.', answer: '9.99 percent', options: ['9.99 percent', '11.99 percent', '13.99 percent', '15.99 percent'] }))).toMatch(/9\.09 percent/)
+    expect(check(optionsFit, f, question(f, 0, t, { kind: 'cloze', prompt: 'Fill the gap: The stake is _____ of the shares and 40 percent of the capital.', answer: '9.99 percent', options: ['9.99 percent', '11.99 percent', '13.99 percent', '15.99 percent'] }))).toBeNull()
+  })
+  it('self-contained: earnings, sales or a stake with no owner named before them (OWNERLESS_MEASURE)', () => {
+    const e = setup(['Du Pont said its net income fell.', 'Coal earnings were down 27 percent on lower prices.', 'Du Pont sales rose to 7.9 billion dollars.', 'Sales of coal fell in March.'])
+    const ask = (p: number, s: string) => check(selfContained, e, question(e, p, s, { kind: 'true-false', prompt: s, answer: 'True' }))
+    expect(ask(1, 'Coal earnings were down 27 percent on lower prices.')).toMatch(/Coal earnings.*whose/)
+    // A name before the measure says whose; "of" after it says what.
+    expect(ask(2, 'Du Pont sales rose to 7.9 billion dollars.')).toBeNull()
+    expect(ask(3, 'Sales of coal fell in March.')).toBeNull()
   })
 })

@@ -61,6 +61,12 @@ describe('findNumbers', () => {
       ['3 metre', 'metre']
     ])
   })
+  it('reads "basis points" and "percentage points" as one unit, never "basis" alone', () => {
+    expect(numbers('It yields 112 basis points over Treasuries, up 2 percentage points.').map((n) => [n.text, n.unit])).toEqual([
+      ['112 basis points', 'basis points'],
+      ['2 percentage points', 'percentage points']
+    ])
+  })
   it('gives each paragraph its own index', () => {
     expect(numbers('There were 12 teams.', 'There were 30 teams.').map((n) => [n.paragraph, n.value])).toEqual([
       [0, 12],

@@ -26,6 +26,11 @@ describe('sentences', () => {
     expect(s[0]!.text).toBe('She earned a Ph.D. in physics from MIT in 2001.')
     for (const x of s) expect(p.slice(x.start, x.end)).toBe(x.text)
   })
+  it('never ends a sentence inside a ticker ("<WOIA.S> said", "<BP.L> may"): NO_SPACE_NO_BREAK', () => {
+    const p = 'Wormald International Ltd <WOIA.S> said Holmes agreed. British Petroleum Plc <BP.L> may close a refinery. He left.She came back.'
+    const s = splitSentences(article([p]))[0]!
+    expect(s.map((x) => x.text)).toEqual(['Wormald International Ltd <WOIA.S> said Holmes agreed.', 'British Petroleum Plc <BP.L> may close a refinery.', 'He left.', 'She came back.'])
+  })
 })
 
 describe('dates', () => {

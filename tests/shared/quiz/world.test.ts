@@ -44,9 +44,12 @@ describe('activeInYear', () => {
     expect(activeInYear(zelensky, 2017)).toBe(false)
   })
 
-  it('lets through what the data has no dates for: places, organisations, names only the article knows', () => {
+  it('lets through what the data has no dates for: places, undated organisations, names only the article knows', () => {
     expect(activeInYear(get('country:France'), 1850)).toBe(true)
-    expect(activeInYear(get('organisation:NATO'), 1900)).toBe(true)
+    expect(activeInYear(get('organisation:Kremlin'), 1900)).toBe(true)
+    // A dated organisation is not there before it was founded.
+    expect(activeInYear(get('organisation:NATO'), 1900)).toBe(false)
+    expect(activeInYear(get('organisation:NATO'), 1987)).toBe(true)
     const unknown: WorldEntity = { ...get('person:Angela Merkel'), key: 'person:Jane Doe', name: 'Jane Doe', activeFrom: null, activeTo: null, curated: false }
     expect(activeInYear(unknown, 1950)).toBe(true)
   })
