@@ -3,8 +3,8 @@
 // second run only re-tests mutants whose code or tests changed. Prints the mutation score per folder and the
 // mutants that survived (or that no test reaches), so each can be killed by a test or judged harmless.
 // Slow (minutes per folder) and CPU-bound: not part of `npm test` or CI.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { relative, resolve } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import { Stryker } from '@stryker-mutator/core'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -27,6 +27,10 @@ const FOLDERS = {
 }
 
 const args = process.argv.slice(2)
+if (args[0] === '--score') {
+  for (const name of args.slice(1).length ? args.slice(1) : Object.keys(FOLDERS)) combinedScore(name)
+  process.exit(0)
+}
 const unknown = args.filter((a) => !(a in FOLDERS))
 if (unknown.length) {
   console.error(`Unknown folder ${unknown.join(', ')}; choose from: ${Object.keys(FOLDERS).join(', ')}`)
@@ -35,7 +39,7 @@ if (unknown.length) {
 const chosen = args.length ? args : Object.keys(FOLDERS)
 // MUTATION_ONLY=src/shared/quiz/gates.ts,src/shared/quiz/rank.ts narrows a run to some files of its folder, with the
 // folder's own tests: a large folder (quiz, import) cannot finish in one sitting on a loaded machine. A subset keeps
-// its own incremental file and reports (`<folder>.subset.*`), so it never drops the full run's results.
+// its own incremental file and reports (`<folder>.<files>.*`), so it never drops the full run's results.
 const only = (process.env.MUTATION_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean)
 // MUTATION_TESTS=tests/shared/quiz/rank.test.ts runs only those of the folder's tests: a lower bound of the score
 // (other tests might kill more), for when the folder's whole test list is too slow to run against every mutant.
@@ -43,6 +47,15 @@ const onlyTests = (process.env.MUTATION_TESTS ?? '').split(',').map((s) => s.tri
 if ((only.length || onlyTests.length) && chosen.length !== 1) {
   console.error('MUTATION_ONLY and MUTATION_TESTS narrow one folder: name exactly one.')
   process.exit(2)
+}
+/**
+ * A subset's report name: `MUTATION_NAME` if given, else the mutated files' base names (and `-tests` when the tests
+ * were narrowed), so runs of different files of one folder keep their own results side by side.
+ */
+function subsetName(files, tests) {
+  if (process.env.MUTATION_NAME) return process.env.MUTATION_NAME.replace(/[^\w.+-]/g, '_')
+  const base = files.length ? files.map((f) => f.replace(/^.*\//, '').replace(/\.ts$/, '')).join('+') : 'all'
+  return (base.length > 60 ? `${base.slice(0, 60)}-${files.length}-files` : base) + (tests.length ? '-tests' : '')
 }
 // Two cores are shared on the team's machines: at most two sandboxes unless asked for more.
 const concurrency = Number(process.env.STRYKER_CONCURRENCY ?? 2)
@@ -56,11 +69,57 @@ function score(results) {
   return { detected, undetected, total: detected + undetected, compileErrors: count('CompileError'), ignored: count('Ignored'), score: detected + undetected ? (100 * detected) / (detected + undetected) : NaN }
 }
 
+/** The files a folder's `mutate` patterns name (a file, or a folder with every .ts file under it). */
+function folderFiles(name) {
+  const walk = (dir) => readdirSync(resolve(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []))
+  return FOLDERS[name].mutate.flatMap((p) => (p.endsWith('/**/*.ts') ? walk(p.slice(0, -'/**/*.ts'.length)) : [p])).sort()
+}
+
+/**
+ * `npm run test:mutation -- --score quiz`: a folder's score from all its reports (the full run's and each subset's),
+ * file by file, taking each file from the newest report that mutated it. A file whose code changed since that
+ * report is marked stale, one that no report covers is listed, and a report run against only some of the folder's
+ * tests is marked as a lower bound: the total is only the folder's score when none of the three is shown.
+ */
+function combinedScore(name) {
+  if (!existsSync(REPORTS)) return console.log(`${name}: no reports yet`)
+  const reports = readdirSync(REPORTS)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.incremental.json') && (f === `${name}.json` || f.startsWith(`${name}.`)))
+    .map((f) => ({ f, at: statSync(resolve(REPORTS, f)).mtimeMs, r: JSON.parse(readFileSync(resolve(REPORTS, f), 'utf8')) }))
+    .sort((a, b) => b.at - a.at)
+  const ownTests = [...FOLDERS[name].tests].sort().join()
+  const latest = new Map()
+  for (const { f, r } of reports) {
+    const narrowed = Array.isArray(r.config?.testFiles) && [...r.config.testFiles].sort().join() !== ownTests
+    for (const [file, data] of Object.entries(r.files)) if (!latest.has(file)) latest.set(file, { f, narrowed, data })
+  }
+  const total = { detected: 0, undetected: 0 }
+  let caveats = 0
+  console.log(`\n${name}: file by file, from the newest report that mutated it`)
+  for (const file of folderFiles(name)) {
+    const hit = latest.get(file)
+    if (!hit) {
+      caveats++
+      console.log(`  ${file.padEnd(40)}   never run`)
+      continue
+    }
+    const s = score(hit.data.mutants)
+    total.detected += s.detected
+    total.undetected += s.undetected
+    const stale = readFileSync(resolve(ROOT, file), 'utf8') !== hit.data.source
+    if (stale || hit.narrowed) caveats++
+    const notes = [stale && 'stale: code changed since', hit.narrowed && 'lower bound: some tests only'].filter(Boolean).join(', ')
+    console.log(`  ${file.padEnd(40)} ${s.score.toFixed(1).padStart(5)}%  ${String(s.detected).padStart(4)}/${String(s.total).padEnd(4)}  ${hit.f}${notes ? `  (${notes})` : ''}`)
+  }
+  const all = total.detected + total.undetected
+  console.log(`  ${'total'.padEnd(40)} ${(all ? (100 * total.detected) / all : NaN).toFixed(1).padStart(5)}%  ${total.detected}/${all}${caveats ? `  (${caveats} files not current: not yet the folder's score)` : ''}`)
+}
+
 mkdirSync(REPORTS, { recursive: true })
 const summary = []
 for (const name of chosen) {
   const mutate = only.length ? only : FOLDERS[name].mutate
-  const report = only.length || onlyTests.length ? `${name}.subset` : name
+  const report = only.length || onlyTests.length ? `${name}.${subsetName(only, onlyTests)}` : name
   console.log(`\n=== ${report}: ${mutate.join(', ')} ===`)
   const stryker = new Stryker({
     mutate,
