@@ -176,6 +176,8 @@ function fullName(prompt: string, q: Question, ctx: QuizContext): string {
   for (const m of prompt.matchAll(bare)) {
     const surname = m[2]!
     if (m.index === 0 && !m[1] && TITLES.has(surname)) continue
+    // "Japanese banks" is no surname, whatever "Active Japanese investment" at a sentence's start looks like.
+    if (ctx.world.demonyms.has(surname) || ctx.world.byForm.has(surname)) continue
     if (q.answer.includes(surname) || q.options.some((o) => o.includes(surname))) continue
     // People the entity reader knows are the person repair's (it writes them in full where they open a clause).
     if (surnames(ctx).some((x) => x.last === surname)) continue
@@ -211,6 +213,9 @@ function nameTheHead(prompt: string, q: Question, ctx: QuizContext): string {
     if (names.size !== 1) return whole
     const name = [...names][0]!
     if (prompt.includes(name) || normalise(name) === normalise(q.answer) || q.options.some((o) => o.includes(name) || name.includes(o))) return whole
+    // "the House Energy and Commerce subcommittee" beside the "House Foreign Affairs Subcommittee": another named
+    // one, written in lower case, makes "the subcommittee" ambiguous.
+    if (new RegExp(`(?<![\\p{L}])(?!(?:The|A|An|This|That|Its|His|Her|Their|Our)\\s)[\\p{Lu}][\\p{L}'’-]*\\s+${noun.toLowerCase()}\\b`, 'u').test(textUpTo(ctx, q))) return whole
     return `${t}he ${name}`
   })
 }
@@ -612,6 +617,9 @@ function placeHint(q: Question, g: GateContext, key: WorldEntity | undefined): s
   // stands for its government (Washington, Moscow), and only a capital fits, which general knowledge names.
   const actor = /^Which (?:city|capital)\s+([a-z]+)/.exec(prompt)
   if (actor && ACTING.test(actor[1]!)) return `a city that “${actor[1]}” stands for its government: only a capital fits`
+  // "In return, _____ agreed to forego antidumping duties": the same in a gap whose key is a city.
+  const gapActor = /_____\s+(?:has\s+|had\s+|would\s+|will\s+)?([a-z]+)/.exec(prompt)
+  if (key.type === 'city' && gapActor && ACTING.test(gapActor[1]!)) return `a city that “${gapActor[1]}” stands for its government: only a capital fits`
   for (const m of within(g.ctx.entities.mentions, q.evidence)) {
     if (m.entity.key === key.key || m.text === q.answer) continue
     if (hasWord(prompt, m.text)) return `“${m.text}” in the prompt hints at the place “${q.answer}”`

@@ -11,7 +11,7 @@ import { whoDidWhat } from './kinds/who-did-what'
 import { whoSaid } from './kinds/who-said'
 import { whoWhatWhere } from './kinds/who-what-where'
 import type { Question, QuestionKind } from './model'
-import { importance, storyCast, titleWords, type Importance } from './rank'
+import { background, importance, storyCast, titleWords, type Importance } from './rank'
 import { defaultWorld, type World } from './world'
 
 /**
@@ -37,7 +37,7 @@ export const MAX_SAME_ANSWER = 3
 export const TRUE_SHARE = { min: 0.4, max: 0.6 } as const
 
 /** Why the selection stage left a question out (after it passed every gate). */
-export type SelectionReason = 'same-sentence' | 'same-fact' | 'shows-another-answer' | 'same-answer-too-often' | 'true-false-balance' | 'quiz-full'
+export type SelectionReason = 'background' | 'same-sentence' | 'same-fact' | 'shows-another-answer' | 'same-answer-too-often' | 'true-false-balance' | 'quiz-full'
 
 export interface Decision {
   question: Question
@@ -122,7 +122,8 @@ export function explainQuiz(article: Article, world: World = defaultWorld()): Qu
       passed.push(d)
     }
   }
-  const kept = select(passed)
+  const words = read.paragraphs.reduce((n, p) => n + p.split(/\s+/).filter(Boolean).length, 0)
+  const kept = select(passed, Math.max(1, Math.floor(words / WORDS_PER_FLOOR_QUESTION)))
   kept.forEach((d, i) => (d.question.rank = i + 1))
   const questions = kept.map((d) => d.question).sort((a, b) => a.evidence.paragraph - b.evidence.paragraph || a.evidence.start - b.evidence.start || a.rank - b.rank)
   return { kept: questions, decisions, truncatedAt }
@@ -138,8 +139,14 @@ function boundedArticle(article: Article): { read: Article; truncatedAt: number 
   return { read: article, truncatedAt: null }
 }
 
-/** Selection over gated candidates, best first: one per sentence and per fact, no giveaways between questions, balance. */
-function select(passed: Decision[]): Decision[] {
+/** An article keeps at least one question per this many words: background is asked before a quiz goes empty. */
+export const WORDS_PER_FLOOR_QUESTION = 400
+
+/**
+ * Selection over gated candidates, best first: one per sentence and per fact, no giveaways between questions, balance.
+ * Background figures and gaps (rank.ts `background`) come last, and only while the quiz has fewer than `floor`.
+ */
+function select(passed: Decision[], floor: number): Decision[] {
   const order = [...passed].sort(
     (a, b) => b.importance!.score - a.importance!.score || PRIORITY.indexOf(a.question.kind) - PRIORITY.indexOf(b.question.kind) || a.question.evidence.paragraph - b.question.evidence.paragraph || a.question.evidence.start - b.question.evidence.start
   )
@@ -161,8 +168,15 @@ function select(passed: Decision[]): Decision[] {
   // and a quiz whose statements are all "True" teaches a safe guess.
   const firstFalse = order.find((x) => x.question.kind === 'true-false' && x.question.answer === 'False')
   const rest = order.filter((x) => x !== firstFalse)
-  for (const d of [...(firstFalse ? [firstFalse] : []), ...rest.filter((x) => !isTrue(x)), ...rest.filter(isTrue)]) {
+  const aside = new Map(passed.map((d) => [d, background(d.question, d.importance!)]))
+  const main = rest.filter((x) => !aside.get(x))
+  for (const d of [...(firstFalse ? [firstFalse] : []), ...main.filter((x) => !isTrue(x)), ...main.filter(isTrue), ...rest.filter((x) => aside.get(x))]) {
     const q = d.question
+    const why = aside.get(d)
+    if (why && kept.length >= floor) {
+      drop(d, 'background', why)
+      continue
+    }
     if (isTrue(d) && !d.droppedBy && trues() + 1 > Math.max(2, Math.floor(falses() * TRUE_SHARE.max / (1 - TRUE_SHARE.max)))) {
       const sk = `${q.evidence.paragraph}:${q.evidence.end}`
       if (!sentences.has(sk)) {

@@ -53,6 +53,21 @@ export function importance(q: Question, g: GateContext, cast: Set<string>, title
   return { score: Math.round(score * 100) / 100, parts }
 }
 
+/** Below this centrality (the score without its kind part) a figure or a gap asks about background. */
+export const MIN_FIGURE_CENTRALITY = 2
+
+/**
+ * NAME: WORTH_ASKING. A gap or a "how many" whose sentence is far from the lead, shares little with the headline and
+ * names none of the story's cast asks about background: a firm's revenue of the year before in a takeover story,
+ * the spread of an earlier bond issue. Over five readings of unseen newswire (200 questions), both raters passed 7
+ * of 29 such questions below the line, 10 of 26 between 2 and 3, and 25 of 51 from 3 up.
+ */
+export function background(q: Question, imp: Importance): string | null {
+  if (q.kind !== 'cloze' && q.kind !== 'how-many') return null
+  const centrality = imp.score - (imp.parts.kind ?? 0)
+  return centrality < MIN_FIGURE_CENTRALITY ? `background: centrality ${Math.round(centrality * 100) / 100} (lead, headline, cast, event date) is below ${MIN_FIGURE_CENTRALITY}` : null
+}
+
 /** The title's content words, for the headline part of the score. */
 export function titleWords(ctx: QuizContext): Set<string> {
   return new Set(contentWords(ctx.article.title))

@@ -631,3 +631,32 @@ describe('rules from a reading of unseen newswire, batch 160-199', () => {
     expect(ask(3, 'Sales of coal fell in March.')).toBeNull()
   })
 })
+
+describe('rules from a reading of unseen newswire, batch 200-239', () => {
+  it('repair: "the subcommittee" is not named when another one, written in lower case, was named before (NAMED_HEAD)', () => {
+    const e = setup(['The House Foreign Affairs Subcommittee voted to cut the list of controlled exports.', 'The House Energy and Commerce subcommittee voted to expand Reagan\'s authority.', 'The subcommittee also called for retaliation against Japan.'])
+    const s = 'The subcommittee also called for retaliation against Japan.'
+    expect(repairPrompt(question(e, 2, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toMatch(/^The subcommittee /)
+    const one = setup(['The House Foreign Affairs Subcommittee voted to cut the list of controlled exports.', 'The subcommittee called for retaliation against Japan.'])
+    const t = 'The subcommittee called for retaliation against Japan.'
+    expect(repairPrompt(question(one, 1, t, { kind: 'true-false', prompt: t, answer: 'True' }), one.ctx)).toBe('The House Foreign Affairs Subcommittee called for retaliation against Japan.')
+  })
+  it('repair: a nationality is no surname ("Active Japanese investment" does not make "Japanese banks" a person)', () => {
+    const e = setup(['Active Japanese investment in U.S. real estate will continue, experts said.', 'Funds from Japanese banks could reach 20 billion dollars in 1987.'])
+    const s = 'Funds from Japanese banks could reach 20 billion dollars in 1987.'
+    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe(s)
+  })
+  it('no-giveaway: a city in a gap before "agreed", "said" stands for its government (PLACE_AS_ACTOR)', () => {
+    const e = setup(['Tokyo promised to stop dumping chips. In return, Washington agreed to forego antidumping duties on Japanese semiconductors.'])
+    const s = 'In return, Washington agreed to forego antidumping duties on Japanese semiconductors.'
+    const gap = (prompt: string) => check(noGiveaway, e, question(e, 0, s, { kind: 'cloze', prompt, answer: 'Washington', options: ['Washington', 'Miami', 'Seattle', 'Atlanta'] }))
+    expect(gap('Fill the gap: _____ agreed to forego antidumping duties on Japanese semiconductors.')).toMatch(/agreed.*government/)
+    expect(gap('Fill the gap: Duties on Japanese semiconductors were dropped in _____.')).toBeNull()
+  })
+  it('self-contained: "In return," opens on what came before', () => {
+    const e = setup(['In return, Washington agreed to forego antidumping duties on Japanese semiconductors.'])
+    const s = e.article.paragraphs[0]!
+    expect(check(selfContained, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toMatch(/In return/)
+  })
+})
+

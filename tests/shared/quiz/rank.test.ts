@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { buildContext, type QuizContext } from '@shared/quiz/context'
 import { gateContext } from '@shared/quiz/gates'
 import type { Question } from '@shared/quiz/model'
-import { importance, storyCast, titleWords } from '@shared/quiz/rank'
+import { background, importance, MIN_FIGURE_CENTRALITY, storyCast, titleWords } from '@shared/quiz/rank'
+import { explainQuiz } from '@shared/quiz/generate'
 import { defaultWorld } from '@shared/quiz/world'
 import { load, SEED_FILE } from './support'
 
@@ -150,5 +151,32 @@ describe('title words', () => {
   it('are the content words of the title, lower-cased, without function words', () => {
     const words = titleWords({ article: { title: 'The Mayor of Skarport says the harbour’s lights go solar' } } as unknown as QuizContext)
     expect([...words]).toEqual(['mayor', 'skarport', 'harbour', 'lights', 'solar'])
+  })
+})
+
+describe('background (WORTH_ASKING)', () => {
+  const imp = (score: number, kind: number) => ({ score, parts: { lead: score - kind, kind } })
+  it('marks a gap or a "how many" whose centrality (the score without its kind part) is below the line', () => {
+    expect(background(ask(9, 'cloze'), imp(MIN_FIGURE_CENTRALITY + 0.2 - 0.01, 0.2))).toMatch(/background: centrality 1\.99/)
+    expect(background(ask(9, 'how-many'), imp(MIN_FIGURE_CENTRALITY + 1 - 0.5, 1))).toMatch(/below 2/)
+    expect(background(ask(9, 'cloze'), imp(MIN_FIGURE_CENTRALITY + 0.2, 0.2))).toBeNull()
+  })
+  it('leaves the other kinds to their own gates, however far from the lead', () => {
+    for (const kind of ['true-false', 'who-did-what', 'what', 'when', 'who-said', 'who-what-where'] as const) expect(background(ask(9, kind), imp(0.5, 0.3))).toBeNull()
+  })
+  it('drops background figures from a long story, and keeps them only where the quiz would have fewer than one per 400 words', () => {
+    const lead = 'Acme Corp agreed to buy Widget Inc for 20 million dollars on Monday, the companies said.'
+    const filler = 'Nothing else happened that week in the valley, and the weather stayed mild for the season.'
+    const aside = 'Chicago-based Acme Corp had 1985 revenues of 4.5 billion dollars.'
+    const story = { ...article, title: 'Acme buys Widget', date: '2016-11-15', paragraphs: [lead, ...Array<string>(9).fill(filler), aside] }
+    const full = explainQuiz(story)
+    const dropped = full.decisions.filter((d) => d.droppedBy === 'background')
+    expect(dropped.map((d) => d.question.kind).sort()).toEqual(['cloze', 'how-many'])
+    expect(dropped.every((d) => d.question.evidence.text === aside && /centrality 1\.6/.test(d.reason!))).toBe(true)
+    expect(full.kept.length).toBeGreaterThanOrEqual(1)
+    expect(full.kept.some((q) => q.evidence.text === aside)).toBe(false)
+    // With nothing else to ask, a background figure is asked rather than leaving the quiz empty.
+    const only = explainQuiz({ ...story, paragraphs: story.paragraphs.slice(1) })
+    expect(only.kept.map((q) => q.evidence.text)).toEqual([aside])
   })
 })
