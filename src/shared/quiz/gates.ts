@@ -989,6 +989,9 @@ export const storyFact: Gate = {
       const y = Number(/(1[5-9]\d\d|20\d\d)$/.exec(q.answer)![1])
       if (y < g.year - 1) return `background: the key is ${y}, the story is of ${g.year}`
     }
+    // NAME: RECENT_SPAN. "In the past _____, Dome management has been pressured ..." → two days: how long "the past"
+    // or "the last" stretch of time was is filler around the fact, which the gap leaves unasked.
+    if (/\b(?:the\s+)?(?:past|last|next|coming)\s+(?:_____|how many)/i.test(q.prompt) && /^(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)$/i.test(q.answer)) return 'filler: how long a recent stretch of time was, not the fact'
     if (/\b(?:was born|born in|founded in|was founded|established in|was established|first elected|has held the record|record (?:set|stood|standing) (?:in|since))\b/i.test(text)) return 'background: biography or history, not the news'
     // Speech of four words or more; a quoted label ("the word “fascists”", “Made in USA”) is a fact like any other.
     if (q.kind === 'true-false' && [...text.matchAll(/[“"]([^”"]*)[”"]?/g)].some((m) => m[1]!.trim().split(/\s+/).length >= 4)) return 'a quote is the speaker’s words, not a fact to judge'

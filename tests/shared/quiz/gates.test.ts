@@ -658,5 +658,12 @@ describe('rules from a reading of unseen newswire, batch 200-239', () => {
     const s = e.article.paragraphs[0]!
     expect(check(selfContained, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toMatch(/In return/)
   })
+  it('story-fact: how long "the past" stretch of time was is filler (RECENT_SPAN)', () => {
+    const e = setup(['In the past two days, Dome management has been pressured to select the offer from TransCanada.'])
+    const s = e.article.paragraphs[0]!
+    const gap = (prompt: string, answer: string) => check(storyFact, e, question(e, 0, s, { kind: 'cloze', prompt, answer }))
+    expect(gap('Fill the gap: In the past _____, Dome management has been pressured to select the offer from TransCanada.', 'two days')).toMatch(/filler/)
+    expect(gap('Fill the gap: In the past two days, _____ management has been pressured to select the offer from TransCanada.', 'Dome')).toBeNull()
+  })
 })
 
