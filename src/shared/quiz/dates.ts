@@ -76,7 +76,7 @@ export function findDates(sentences: Sentence[][], articleDate: string | null): 
         const d = c.date()
         // chrono reads the date in local time; with a noon reference its calendar day matches in any zone.
         let time = granularity === 'day' ? Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) : Date.UTC(d.getFullYear(), d.getMonth(), 1)
-        if (onlyWeekday && ref) time = resolveWeekday(text, ref, FUTURE.test(s.text))
+        if (onlyWeekday && ref) time = resolveWeekday(text, ref, futureAt(s.text, offset, offset + text.length))
         out.push(mk(s, offset, text, granularity, time, onlyWeekday))
         taken.push([offset, offset + text.length])
       }
@@ -117,6 +117,19 @@ function mk(s: Sentence, offset: number, text: string, granularity: Granularity,
 }
 
 const DAY = 86_400_000
+
+/**
+ * Whether the clause that holds a weekday speaks of the future: "Talks will resume on Tuesday", "On Monday the vote
+ * is due". A future in another clause does not count: "Indonesia told the oil industry on Tuesday it will extend
+ * contracts" told on the Tuesday just past.
+ */
+function futureAt(text: string, start: number, end: number): boolean {
+  const before = text.slice(0, start).split(/[,;:]\s/).pop()!
+  if (FUTURE.test(before)) return true
+  // A weekday opening its clause ("On Tuesday, the board will ...") takes the tense of the verb after it.
+  if (/^\s*(?:on\s+)?$/i.test(before)) return FUTURE.test(text.slice(end).replace(/^[\s,]+/, '').split(/[,;:]\s/)[0]!)
+  return false
+}
 
 // News reports past events: a bare weekday is the latest such day on or before the article's date,
 // unless the sentence speaks of the future.

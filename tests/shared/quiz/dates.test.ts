@@ -43,6 +43,17 @@ describe('findDates', () => {
     expect(shown(past!)).toBe('Tuesday, November 15, 2016')
     expect([next, due, past].every((d) => d!.weekday && d!.granularity === 'day')).toBe(true)
   })
+  it('takes the tense of the weekday\'s own clause, not of another clause in the sentence', () => {
+    const [told, opening, later] = dates([
+      'Indonesia told the oil industry on Tuesday it will extend contracts on producing blocks.',
+      'On Tuesday, the board will meet again.',
+      'The minister said on Monday that talks will resume.'
+    ])
+    // Told on the Tuesday of the story's date (Tuesday, November 15, 2016), not the Tuesday after.
+    expect(shown(told!)).toBe('Tuesday, November 15, 2016')
+    expect(shown(opening!)).toBe('Tuesday, November 22, 2016')
+    expect(shown(later!)).toBe('Monday, November 14, 2016')
+  })
   it('reads a month with a year as a month, and a day-month-year as a day', () => {
     const found = dates(['The company was founded in March 2015. It closed on 4 July 2016.'])
     expect(found.map((d) => [d.text, d.granularity, shown(d)])).toEqual([
