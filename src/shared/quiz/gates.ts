@@ -50,6 +50,8 @@ export interface GateContext {
 const CONNECTIVES = [...words.leadingConnectives].sort((a, b) => b.length - a.length)
 const SHELL = new Set(words.shellNouns)
 const ATTRIBUTION_VERBS = new Set(words.attributionVerbs)
+// Verbs of opinion and forecast that, like "said", follow a quantifier used as a subject ("Some saw", "Many expect").
+const REPORTING_EXTRA = new Set(['saw', 'see', 'sees', 'expect', 'expected', 'expects', 'believe', 'believed', 'think', 'thought', 'predicted', 'predict', 'forecast', 'estimated', 'argued', 'added', 'agreed', 'feared', 'fear'])
 const ATTRIBUTION_BEFORE = [...words.attributionBefore].sort((a, b) => b.length - a.length)
 const CHANGE_WORDS = [...words.changeWords].sort((a, b) => b.length - a.length)
 const UNIQUE = new Set(words.uniqueNouns)
@@ -310,6 +312,9 @@ export const wellFormed: Gate = {
   check(q) {
     const p = q.prompt
     if (/ {2}/.test(p)) return 'a doubled space shows a gap in the sentence'
+    // NAME: LIST_ITEM. "Covenant Corp - Initial public offering of how many shares ...": an entry of a list, a name
+    // and a dash before a phrase with no verb, is not a sentence.
+    if (/^(?:Fill the gap: )?[\p{Lu}][\p{L}.&'’]*(?:\s+[\p{Lu}][\p{L}.&'’]*){0,5}\s[-–—]\s[\p{Lu}]/u.test(p)) return 'an entry of a list (a name, a dash, a phrase), not a sentence'
     // "Sears Roebuck's <S>", "<DMP>": a wire service's ticker or markup left in the text.
     if (/<[^<>\s]{1,12}>/.test(p)) return 'markup left in the text (“<…>”)'
     if (/^\s*[\p{Ll})\]]/u.test(p.replace(/^Fill the gap: /, ''))) return 'starts in lower case or with a closing bracket: a piece of a sentence'
@@ -340,6 +345,10 @@ export const selfContained: Gate = {
     const bare = outsideQuotes(p)
     const lower = ` ${bare.toLowerCase().replace(/[.,;:?!]/g, ' ')} `
     for (const c of CONNECTIVES) if (p.startsWith(`${c} `) || p.startsWith(`${c},`)) return `opens with the connective “${c}”`
+    // NAME: QUANTIFIER_SUBJECT. "Some saw stocks unchanged ...", "Others said ...": a quantifier standing for people
+    // named in an earlier sentence.
+    const quantifier = /^(?:Fill the gap: )?(Some|Others|Many|Most|Several|Both|All)\s+([a-z]+)/.exec(p)
+    if (quantifier && (ATTRIBUTION_VERBS.has(quantifier[2]!) || REPORTING_EXTRA.has(quantifier[2]!))) return `“${quantifier[1]} ${quantifier[2]}”: who they are is said in a sentence the learner is not shown`
     // "as well as" joins two things the prompt names ("photos … as well as a swastika"); "as well" alone points back.
     const joined = lower.replace(/ as well as /g, ' and ')
     for (const w of words.backReferences) if (joined.includes(` ${w} `) && !joined.includes(` ${w} name `)) return `“${w}” points back to something the prompt does not name`
@@ -828,7 +837,7 @@ function otherParty(q: Question, g: GateContext): string | null {
 
 // Figures a prompt may hold beside its gap: numerals (not ordinals like "62nd") and number words.
 const FIG = String.raw`(?:\d+(?:[.,]\d+)*(?!\d|st\b|nd\b|rd\b|th\b)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)(?![\p{L}]))`
-const GAP = String.raw`(?:_____|how (?:many|much))`
+const GAP = String.raw`(?:_____|how (?:many|much)|what (?:percentage|proportion|share))`
 const HAS_FIGURE = new RegExp(`(?<![\\p{L}\\d])${FIG}`, 'iu')
 // "eleven women and nine men": the parts of a whole, which add up to it.
 const PARTS = new RegExp(`(?<![\\p{L}\\d])${FIG}\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s*(?:,|,? and|,? or|plus)\\s+${FIG}\\s+[\\p{L}-]+`, 'iu')

@@ -667,3 +667,25 @@ describe('rules from a reading of unseen newswire, batch 200-239', () => {
   })
 })
 
+describe('rules from a reading of unseen newswire, batch 240-289', () => {
+  it('options-fit: "three to what percentage" is a range whose other end says where the key lies (PAIRED)', () => {
+    const e = setup(['The Bundesbank set a target range of three to six percent growth for central bank money stock.'])
+    const s = e.article.paragraphs[0]!
+    const q = question(e, 0, s, { kind: 'how-many', prompt: 'The Bundesbank set a target range of three to what percentage growth for central bank money stock?', answer: 'six percent', options: ['six percent', 'two percent', 'four percent', 'seven percent'] })
+    expect(check(optionsFit, e, q)).toMatch(/three to what percentage/)
+  })
+  it('self-contained: a quantifier as the subject ("Some saw", "Others said") stands for people named elsewhere (QUANTIFIER_SUBJECT)', () => {
+    const e = setup(['Analysts expect crude stocks to rise.', 'Some saw stocks unchanged to as much as three million barrels higher.', 'Some analysts saw stocks unchanged.'])
+    const ask = (p: number, prompt: string) => check(selfContained, e, question(e, p, e.article.paragraphs[p]!, { kind: 'true-false', prompt, answer: 'True' }))
+    expect(ask(1, 'Some saw stocks unchanged to as much as three million barrels higher.')).toMatch(/Some saw/)
+    expect(ask(2, 'Some analysts saw stocks unchanged.')).toBeNull()
+  })
+  it('well-formed: an entry of a list ("Covenant Corp - Initial public offering of ...") is not a sentence (LIST_ITEM)', () => {
+    const e = setup(['Covenant Corp - Initial public offering of two million shares of common stock through First Boston Corp.'])
+    const s = e.article.paragraphs[0]!
+    const ask = (prompt: string) => check(wellFormed, e, question(e, 0, s, { kind: 'how-many', prompt, answer: 'two million shares' }))
+    expect(ask('Covenant Corp - Initial public offering of how many shares of common stock through First Boston Corp?')).toMatch(/list/)
+    expect(ask('Covenant Corp made an initial public offering of how many shares of common stock through First Boston Corp?')).toBeNull()
+  })
+})
+
