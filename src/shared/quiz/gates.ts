@@ -371,17 +371,6 @@ export const selfContained: Gate = {
 }
 
 const OWNED = new Set(words.ownedMeasures)
-const midCapitalCache = new WeakMap<GateContext, Set<string>>()
-/** Every capitalised word the article writes inside a sentence: a name, whatever else it might be. */
-function midCapitals(g: GateContext): Set<string> {
-  let set = midCapitalCache.get(g)
-  if (!set) {
-    set = new Set()
-    for (const { s } of g.flat) for (const t of s.tokens.slice(1)) if (/^[\p{Lu}]/u.test(t.text)) set.add(t.text)
-    midCapitalCache.set(g, set)
-  }
-  return set
-}
 /**
  * NAME: OWNERLESS_MEASURE. "Coal earnings were down 27 percent", "Sales rose to 1.9 billion": a prompt that opens
  * on earnings, sales, a stake (any measure something owns) with only common words before it, and no "of"/"in"
@@ -443,17 +432,27 @@ function namesSomeone(text: string, g: GateContext): boolean {
   const lower = lowerWords(g)
   return ws.some((w, i) => /^[“"‘(]?[\p{Lu}][\p{L}'’.-]+/u.test(w) && (i > 0 || (!OPENERS.has(w.replace(/[,]$/, '')) && !lower.has(w.replace(/[^\p{L}'’-]/gu, '').toLowerCase()))) && !/^(?:Who|Whom|Which|What|When|How|Fill)$/.test(w))
 }
-const lowerCache = new WeakMap<GateContext, Set<string>>()
-/** Every word the article writes in lower case somewhere: a common word, whatever its case at a sentence's start. */
-function lowerWords(g: GateContext): Set<string> {
-  let set = lowerCache.get(g)
-  if (!set) {
-    set = new Set()
-    for (const { s } of g.flat) for (const t of s.tokens) if (/^[\p{Ll}][\p{Ll}'’-]*$/u.test(t.text)) set.add(t.text)
-    lowerCache.set(g, set)
+const caseCache = new WeakMap<GateContext, { lower: Set<string>; midCapitals: Set<string> }>()
+/**
+ * The article's words by case, read in one pass: every word it writes in lower case somewhere (a common word,
+ * whatever its case at a sentence's start), and every capitalised word it writes inside a sentence (a name).
+ */
+function wordCases(g: GateContext): { lower: Set<string>; midCapitals: Set<string> } {
+  let cases = caseCache.get(g)
+  if (!cases) {
+    cases = { lower: new Set(), midCapitals: new Set() }
+    for (const { s } of g.flat) {
+      s.tokens.forEach((t, i) => {
+        if (/^[\p{Ll}][\p{Ll}'’-]*$/u.test(t.text)) cases!.lower.add(t.text)
+        else if (i > 0 && /^[\p{Lu}]/u.test(t.text)) cases!.midCapitals.add(t.text)
+      })
+    }
+    caseCache.set(g, cases)
   }
-  return set
+  return cases
 }
+const lowerWords = (g: GateContext): Set<string> => wordCases(g).lower
+const midCapitals = (g: GateContext): Set<string> => wordCases(g).midCapitals
 const OPENERS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'As', 'After', 'Before', 'During', 'While', 'When', 'If', 'Although', 'Despite', 'For', 'From', 'With', 'By', 'To', 'Of', 'Since', 'Until', 'Speaking', 'According', 'Under', 'Over', 'Following', 'Amid', 'Among', 'Because', 'Though', 'Once', 'Without', 'Through'])
 
 // "the chain", "the invasion", "this constituency": a definite noun phrase whose noun the article used earlier, or

@@ -30,6 +30,8 @@ function question(env: ReturnType<typeof setup>, p: number, sentence: string, ov
 }
 
 const check = (gate: Gate, env: ReturnType<typeof setup>, q: Question): string | null => gate.check(q, env.g)
+/** A true statement made of sentence `s` of paragraph `p`, as the repairs rewrite it. */
+const repairedStatement = (env: ReturnType<typeof setup>, p: number, s: string): string => repairPrompt(question(env, p, s, { kind: 'true-false', prompt: s, answer: 'True' }), env.ctx)
 
 describe('gate: self-contained', () => {
   const env = setup([
@@ -122,16 +124,16 @@ describe('repairs before the gates', () => {
   it('names "the festival" by the one festival the article names before it, and leaves it when there are two', () => {
     const e = setup(['The Taipei City Lantern Festival opened on Saturday.', 'The festival runs through March 11 this year.'])
     const s = 'The festival runs through March 11 this year.'
-    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe('The Taipei City Lantern Festival runs through March 11 this year.')
+    expect(repairedStatement(e, 1, s)).toBe('The Taipei City Lantern Festival runs through March 11 this year.')
     const two = setup(['The Taipei City Lantern Festival opened on Saturday, a week after the Kaohsiung Lantern Festival.', 'The festival runs through March 11 this year.'])
-    expect(repairPrompt(question(two, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), two.ctx)).toBe(s)
+    expect(repairedStatement(two, 1, s)).toBe(s)
   })
   it('removes a dateline, but not a dash inside a sentence', () => {
     const e = setup(['WASHINGTON - The Senate passed the bill on Monday by 60 votes to 40.', 'Tasmania was excluded from the study - where a program is ongoing.'])
     const q = question(e, 0, 'WASHINGTON - The Senate passed the bill on Monday by 60 votes to 40.', { kind: 'true-false', prompt: 'WASHINGTON - The Senate passed the bill on Monday by 60 votes to 40.', answer: 'True' })
     expect(repairPrompt(q, e.ctx)).toBe('The Senate passed the bill on Monday by 60 votes to 40.')
     const t = 'Tasmania was excluded from the study - where a program is ongoing.'
-    expect(repairPrompt(question(e, 1, t, { kind: 'true-false', prompt: t, answer: 'True' }), e.ctx)).toBe(t)
+    expect(repairedStatement(e, 1, t)).toBe(t)
   })
   it('says the kind of place once: "the Australian state of which state" → "which Australian state"', () => {
     const e = setup(['Thousands of frogs have died in the Australian state of Queensland during a drought.'])
@@ -467,14 +469,14 @@ describe('rules from a reading of unseen newswire', () => {
   it('repair: "today" in a dated story becomes the story\'s date, "yesterday" the day before', () => {
     const e = setup(['The video was launched today (Thursday) on six channels.', 'Yesterday the band met in London.'], 'November 18, 2004')
     const s = 'The video was launched today (Thursday) on six channels.'
-    expect(repairPrompt(question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe('The video was launched on November 18, 2004 on six channels.')
+    expect(repairedStatement(e, 0, s)).toBe('The video was launched on November 18, 2004 on six channels.')
     const t = 'Yesterday the band met in London.'
-    expect(repairPrompt(question(e, 1, t, { kind: 'true-false', prompt: t, answer: 'True' }), e.ctx)).toBe('On November 17, 2004, the band met in London.')
+    expect(repairedStatement(e, 1, t)).toBe('On November 17, 2004, the band met in London.')
   })
   it('repair: "the group" is not read as the one organisation named nearby (an investor group is not the company)', () => {
     const e = setup(['Investors led by John Hay made an offer for Acme Industries Inc on Monday.', 'The group already holds 11 percent of the shares.'])
     const s = 'The group already holds 11 percent of the shares.'
-    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe(s)
+    expect(repairedStatement(e, 1, s)).toBe(s)
   })
   it('well-formed: no gap inside a written figure ("7-1/what percentage"), no "how many" with nothing counted', () => {
     const e = setup(['Banks want to restore the prime rate to 7-1/2 percent, Lee said on Monday.'])
@@ -522,14 +524,14 @@ describe('rules from a second reading of unseen newswire', () => {
   it('repair: a bare surname is written as the article first gave it, initials and particles included', () => {
     const e = setup(['Baker Hughes chairman E.H. Clark spoke in Houston on Monday. Belgian Foreign Trade Minister Herman De Croo spoke too.', 'Clark predicted oil would top 22 dollars a barrel. De Croo said talks would go on.'])
     const s = 'Clark predicted oil would top 22 dollars a barrel.'
-    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe('E.H. Clark predicted oil would top 22 dollars a barrel.')
+    expect(repairedStatement(e, 1, s)).toBe('E.H. Clark predicted oil would top 22 dollars a barrel.')
     const t = 'De Croo said talks would go on.'
-    expect(repairPrompt(question(e, 1, t, { kind: 'true-false', prompt: t, answer: 'True' }), e.ctx)).toBe('Herman De Croo said talks would go on.')
+    expect(repairedStatement(e, 1, t)).toBe('Herman De Croo said talks would go on.')
   })
   it('repair: a word the article also uses for a firm is left alone ("Jefferies" the broker, not Boyd Jefferies)', () => {
     const e = setup(['Boyd Jefferies founded Jefferies Group Inc in 1962.', 'The offering was made with help from Jefferies on Monday.'])
     const s = 'The offering was made with help from Jefferies on Monday.'
-    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe(s)
+    expect(repairedStatement(e, 1, s)).toBe(s)
   })
   it('self-contained: "here", "today\'s" and "last week" point outside the prompt, whatever date it also names', () => {
     const e = setup(['Talks opened here on Monday, March 16, and prices rose last week, delegates said of today\'s data.'], 'March 16, 1987')
@@ -579,7 +581,7 @@ describe('rules from the last reading of unseen newswire', () => {
   it('repair: "the Bank" is written as the one bank the article names in full', () => {
     const e = setup(['The World Bank said on Monday that Indonesia needs more aid.', 'Indonesia owes 37 billion dollars, according to the Bank.'])
     const s = 'Indonesia owes 37 billion dollars, according to the Bank.'
-    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe('Indonesia owes 37 billion dollars, according to the World Bank.')
+    expect(repairedStatement(e, 1, s)).toBe('Indonesia owes 37 billion dollars, according to the World Bank.')
   })
   it('no-giveaway: a year key that is the story\'s year, or the one before, is guessed from the date alone', () => {
     const e = setup(['Exports should nearly double 1986\'s total by 1990, and growth will be 2.5 percent in 1987.'], 'June 1, 1987')
@@ -603,10 +605,10 @@ describe('rules from a reading of unseen newswire, batch 160-199', () => {
   it('repair: a surname joined to another name ("Duffour et Igon") is a firm, never expanded to the person', () => {
     const e = setup(['Duffour et Igon Chairman Jean Igon backed the bid.', 'Shareholders can exchange one share in Duffour et Igon for one bond.', 'Igon said the battle was over.'])
     const s = 'Shareholders can exchange one share in Duffour et Igon for one bond.'
-    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe(s)
+    expect(repairedStatement(e, 1, s)).toBe(s)
     const f = setup(['Chairman Jean Igon backed the bid.', 'Igon said the battle was over.'])
     const t = 'Igon said the battle was over.'
-    expect(repairPrompt(question(f, 1, t, { kind: 'true-false', prompt: t, answer: 'True' }), f.ctx)).toBe('Jean Igon said the battle was over.')
+    expect(repairedStatement(f, 1, t)).toBe('Jean Igon said the battle was over.')
   })
   it('options-fit: a key that is the option nearest another figure of its unit in the prompt is dropped (NEAR_FIGURE)', () => {
     const e = setup(['Aga raised its offer to 4,410 francs from 4,000 francs.'])
@@ -636,15 +638,15 @@ describe('rules from a reading of unseen newswire, batch 200-239', () => {
   it('repair: "the subcommittee" is not named when another one, written in lower case, was named before (NAMED_HEAD)', () => {
     const e = setup(['The House Foreign Affairs Subcommittee voted to cut the list of controlled exports.', 'The House Energy and Commerce subcommittee voted to expand Reagan\'s authority.', 'The subcommittee also called for retaliation against Japan.'])
     const s = 'The subcommittee also called for retaliation against Japan.'
-    expect(repairPrompt(question(e, 2, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toMatch(/^The subcommittee /)
+    expect(repairedStatement(e, 2, s)).toMatch(/^The subcommittee /)
     const one = setup(['The House Foreign Affairs Subcommittee voted to cut the list of controlled exports.', 'The subcommittee called for retaliation against Japan.'])
     const t = 'The subcommittee called for retaliation against Japan.'
-    expect(repairPrompt(question(one, 1, t, { kind: 'true-false', prompt: t, answer: 'True' }), one.ctx)).toBe('The House Foreign Affairs Subcommittee called for retaliation against Japan.')
+    expect(repairedStatement(one, 1, t)).toBe('The House Foreign Affairs Subcommittee called for retaliation against Japan.')
   })
   it('repair: a nationality is no surname ("Active Japanese investment" does not make "Japanese banks" a person)', () => {
     const e = setup(['Active Japanese investment in U.S. real estate will continue, experts said.', 'Funds from Japanese banks could reach 20 billion dollars in 1987.'])
     const s = 'Funds from Japanese banks could reach 20 billion dollars in 1987.'
-    expect(repairPrompt(question(e, 1, s, { kind: 'true-false', prompt: s, answer: 'True' }), e.ctx)).toBe(s)
+    expect(repairedStatement(e, 1, s)).toBe(s)
   })
   it('no-giveaway: a city in a gap before "agreed", "said" stands for its government (PLACE_AS_ACTOR)', () => {
     const e = setup(['Tokyo promised to stop dumping chips. In return, Washington agreed to forego antidumping duties on Japanese semiconductors.'])
