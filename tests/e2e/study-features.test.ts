@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { IpcResult, StudyArticle } from '../../src/shared/ipc/contract'
+import { MENU_CHANNEL, type IpcResult, type StudyArticle } from '../../src/shared/ipc/contract'
 import { ARTIFACTS, ROOT, TestApp, type AppPage } from '../support/app-harness'
 import { seriousViolations } from '../support/axe'
 
@@ -130,6 +130,32 @@ describe('study features in real Chromium', () => {
     await expect(page.getByTestId('round').innerText()).resolves.toBe('Round 1 of 2')
     // Opening an article puts focus on its title.
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('article-title')
+    expect(win.errors).toEqual([])
+  }, SLOW)
+
+  it('a dialog asked for again the moment it closed opens and stays open', async () => {
+    // On a busy machine a menu command can arrive after Save has closed the dialog but before the browser
+    // has fired that closing's "close" event. That late event must not close the dialog opened again.
+    const win = await app.launch()
+    const { page } = win
+    await page.locator('[data-question-id]').waitFor()
+    await page.getByRole('button', { name: 'Settings' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Settings' })
+    await dialog.waitFor()
+    const closedThenAsked = await page.evaluate(async (channel) => {
+      document.querySelector<HTMLButtonElement>('button[form="settings-form"]')!.click()
+      // Microtasks only: the closing happens, the "close" event (a task) is still to come.
+      for (let i = 0; i < 50 && document.querySelector('dialog[open]'); i++) await Promise.resolve()
+      const closed = !document.querySelector('dialog[open]')
+      ;(globalThis as unknown as { __e2eEmit(c: string, p: string): void }).__e2eEmit(channel, 'show-settings')
+      // Let the pending tasks run, the late "close" event among them.
+      await new Promise((r) => setTimeout(r, 100))
+      return closed
+    }, MENU_CHANNEL)
+    expect(closedThenAsked, 'Save closed the dialog before it was asked for again').toBe(true)
+    await expect(dialog.getByRole('spinbutton', { name: 'Questions per quiz round' }).isVisible()).resolves.toBe(true)
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
     expect(win.errors).toEqual([])
   }, SLOW)
 
