@@ -33,6 +33,11 @@ export function orgFamily(e: WorldEntity): string {
   return HEADS[head] ?? 'unknown'
 }
 
+// NAME: ONE_OF_A_KIND. Each body of these kinds does a job no other does (the WHO blacklists a chemical, UNHCR
+// shelters refugees): another of the same kind is ruled out by what the sentence says was done, so none stands
+// against it, and a question on one is asked another way or not at all.
+const ONE_OF_A_KIND: ReadonlySet<string> = new Set(words.oneOfAKindOrganisations)
+
 function sameKind(answer: WorldEntity, cand: WorldEntity): boolean {
   if (answer.type !== cand.type) return false
   switch (answer.type) {
@@ -41,7 +46,7 @@ function sameKind(answer: WorldEntity, cand: WorldEntity): boolean {
       // others only it names (a Brazilian minister against the article's other officials, never China's president).
       return answer.curated === cand.curated && answer.group === cand.group
     case 'organisation':
-      return orgFamily(answer) === orgFamily(cand)
+      return orgFamily(answer) === orgFamily(cand) && !ONE_OF_A_KIND.has(orgFamily(answer))
     case 'outlet':
       // The question names the kind ("which newspaper"), so every option must be one.
       return answer.group === cand.group

@@ -75,6 +75,18 @@ describe('entityDistractors', () => {
     expect(old).not.toContain('Department of Homeland Security')
   })
 
+  it('sets no body that does a job of its own against another of its kind, even one the story names (ONE_OF_A_KIND)', () => {
+    const ctx = buildContext(article(['The World Health Organization and UNICEF said the chemical was banned; the World Bank and the IMF lent money.']), world)
+    expect(entityDistractors(ctx, named(ctx, 'World Health Organization'), new Set()).map((p) => p.name)).toEqual([])
+    // A lender stands against lenders: the IMF against the World Bank.
+    expect(entityDistractors(ctx, named(ctx, 'International Monetary Fund'), new Set()).map((p) => p.name)).toContain('World Bank')
+  })
+  it('keeps a regional development bank to its region (the data gives its area)', () => {
+    const ctx = buildContext(article(['The IMF said Sri Lanka must reduce its budget deficit.'], '1987-03-20'), world)
+    const names = entityDistractors(ctx, named(ctx, 'International Monetary Fund'), new Set()).map((p) => p.name)
+    expect(names).not.toContain('African Development Bank')
+    expect(names).not.toContain('Asian Development Bank')
+  })
   it('gives the same distractors every time, and never more than asked', () => {
     const ctx = buildContext(article(['The United Kingdom and France signed the deal.']), world)
     const uk = named(ctx, 'United Kingdom')

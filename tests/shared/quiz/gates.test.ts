@@ -691,3 +691,49 @@ describe('rules from a reading of unseen newswire, batch 240-289', () => {
   })
 })
 
+
+describe('rules from a reading of unseen newswire, batch 290-329', () => {
+  it('options-fit: a body or a place the data adds is ruled out by type or place; firms of one trade are peers (OPTIONS_FROM_THE_STORY)', () => {
+    const e = setup(['Thallium sulphate, blacklisted by the World Health Organization, was used by the sugar corporation, Twitter said.'], 'March 3, 1987')
+    const s = e.article.paragraphs[0]!
+    const who = check(optionsFit, e, question(e, 0, s, { kind: 'who-what-where', prompt: 'Thallium sulphate was blacklisted by which organisation?', answer: 'World Health Organization', options: ['World Health Organization', 'UNICEF', 'UNHCR', 'International Atomic Energy Agency'] }))
+    expect(who).toMatch(/UNICEF.*not named in the story/)
+    const firm = check(optionsFit, e, question(e, 0, s, { kind: 'who-what-where', prompt: 'Which company said the sugar corporation used thallium sulphate?', answer: 'Twitter', options: ['Twitter', 'Facebook', 'Instagram', 'Snapchat'] }))
+    expect(firm ?? '').not.toMatch(/not named in the story/)
+  })
+  it('options-fit: the sum or difference of the prompt\'s figures, or a share making 100 percent with another, is worked out (DERIVABLE)', () => {
+    const e = setup(["Lloyd's 103 million stg offer, including 48 million stg from Lloyd's and 55 million stg from brokers, covers the costs.", 'Lynch is to own 75 percent of the stock and holders retain the other 25 percent.'])
+    const [a, b] = [e.article.paragraphs[0]!, e.article.paragraphs[1]!]
+    const sum = check(optionsFit, e, question(e, 0, a, { kind: 'cloze', prompt: "Fill the gap: Lloyd's 103 million stg offer, including _____ stg from Lloyd's and 55 million stg from brokers, covers the costs.", answer: '48 million', options: ['48 million', '73 million', '86 million', '58 million'] }))
+    expect(sum).toMatch(/less/)
+    const share = check(optionsFit, e, question(e, 1, b, { kind: 'cloze', prompt: 'Fill the gap: Lynch is to own _____ of the stock and holders retain the other 25 percent.', answer: '75 percent', options: ['75 percent', '70 percent', '80 percent', '85 percent'] }))
+    expect(share).toMatch(/100 percent/)
+    const plain = check(optionsFit, e, question(e, 1, b, { kind: 'cloze', prompt: 'Fill the gap: Lynch is to own _____ of the stock.', answer: '75 percent', options: ['75 percent', '70 percent', '80 percent', '85 percent'] }))
+    expect(plain).toBeNull()
+  })
+  it('story-fact: a figure from a year before the story, opening its sentence, is background (EARLIER_YEAR)', () => {
+    const e = setup(['On March 18 of last year, the USDA reported that farmers intended to plant 9.71 million acres.', 'In 1987, farmers intend to plant 10.6 million acres.'], 'April 1, 1987')
+    const ask = (p: number, prompt: string, answer: string) => check(storyFact, e, question(e, p, e.article.paragraphs[p]!, { kind: 'how-many', prompt, answer }))
+    expect(ask(0, 'On March 18 of last year, the USDA reported that farmers intended to plant how many acres?', '9.71 million acres')).toMatch(/last year/)
+    expect(ask(1, 'In 1987, farmers intend to plant how many acres?', '10.6 million acres')).toBeNull()
+  })
+  it('story-fact: how long ago, or how much later, only dates the fact (RELATIVE_SPAN)', () => {
+    const e = setup(['Reagan admitted he was wrong in an initiative which four months ago plunged him into crisis.', 'Four months later, the USDA estimated that 9.67 million acres had been planted.'], 'March 4, 1987')
+    const ago = check(storyFact, e, question(e, 0, e.article.paragraphs[0]!, { kind: 'cloze', prompt: 'Fill the gap: Reagan admitted he was wrong in an initiative which _____ ago plunged him into crisis.', answer: 'four months' }))
+    expect(ago).toMatch(/ago or later/)
+    const later = check(storyFact, e, question(e, 1, e.article.paragraphs[1]!, { kind: 'how-many', prompt: 'How many months later, the USDA estimated that 9.67 million acres had been planted?', answer: 'Four months' }))
+    expect(later).toMatch(/ago or later/)
+  })
+  it('well-formed: a question with a clause joined by "but" after it asks one thing and states another (SECOND_CLAUSE)', () => {
+    const e = setup(['At least 60 strikes have taken place around Yugoslavia in the past two weeks, but most were in Croatia.'])
+    const s = e.article.paragraphs[0]!
+    const ask = (prompt: string) => check(wellFormed, e, question(e, 0, s, { kind: 'how-many', prompt, answer: 'At least 60 strikes' }))
+    expect(ask('How many strikes have taken place around Yugoslavia in the past two weeks, but most were in Croatia?')).toMatch(/but/)
+    expect(ask('How many strikes have taken place around Yugoslavia in the past two weeks?')).toBeNull()
+  })
+  it('self-contained: "these programs for their use" still points back: a phrase after "these" does not say which', () => {
+    const e = setup(['IBM sold new programs.', 'IBM said it reduced by 40 percent the charges of these application programs for their use with the 5363.'])
+    const ask = (prompt: string) => check(selfContained, e, question(e, 1, e.article.paragraphs[1]!, { kind: 'how-many', prompt, answer: '40 percent' }))
+    expect(ask('IBM said it reduced by what percentage the charges of these application programs for their use with the 5363?')).toMatch(/these application programs/)
+  })
+})
