@@ -861,7 +861,8 @@ const HAS_FIGURE = new RegExp(`(?<![\\p{L}\\d])${FIG}`, 'iu')
 // "eleven women and nine men": the parts of a whole, which add up to it.
 const PARTS = new RegExp(`(?<![\\p{L}\\d])${FIG}\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s*(?:,|,? and|,? or|plus)\\s+${FIG}\\s+[\\p{L}-]+`, 'iu')
 // "from five to _____", "from _____ people to six": the other end of a change.
-const SPAN = new RegExp(`\\bfrom\\s+(?:${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+[$£€]?${FIG}|[$£€]?${FIG}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+${GAP})`, 'iu')
+// "to _____ from 36.7 percent", "to how many members from four": the same, the old figure after the new one.
+const SPAN = new RegExp(`\\bfrom\\s+(?:${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+[$£€]?${FIG}|[$£€]?${FIG}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+${GAP})|\\bto\\s+${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+from\\s+[$£€]?${FIG}`, 'iu')
 // NAME: CONVERTED. "a 26 km (_____) pipeline", "_____ (16 miles)": a figure and its conversion in brackets.
 const CONVERTED = new RegExp(`\\d[\\d,.]*\\s*[\\p{L}$£€%]*\\s*\\(\\s*(?:about |some |around |roughly |nearly )?${GAP}|${GAP}[^()]{0,12}\\(\\s*(?:about |some |around |roughly |nearly )?[$£€]?\\d`, 'iu')
 // NAME: PAIRED. "for one or _____ years", "_____ to three": the key is the next figure after (or before) its neighbour.

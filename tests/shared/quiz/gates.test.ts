@@ -611,9 +611,10 @@ describe('rules from a reading of unseen newswire, batch 160-199', () => {
     expect(repairedStatement(f, 1, t)).toBe('Jean Igon said the battle was over.')
   })
   it('options-fit: a key that is the option nearest another figure of its unit in the prompt is dropped (NEAR_FIGURE)', () => {
-    const e = setup(['Aga raised its offer to 4,410 francs from 4,000 francs.'])
+    // (The reading's own prompt, "raised its offer to _____ from 4,000 francs", is now caught earlier, by SPAN.)
+    const e = setup(['Aga offered 4,410 francs a share, and Boc had offered 4,000 francs.'])
     const s = e.article.paragraphs[0]!
-    const ask = (options: string[]) => check(optionsFit, e, question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: Aga raised its offer to _____ from 4,000 francs.', answer: '4,410 francs', options }))
+    const ask = (options: string[]) => check(optionsFit, e, question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: Aga offered _____ a share, and Boc had offered 4,000 francs.', answer: '4,410 francs', options }))
     expect(ask(['5,410 francs', '4,410 francs', '3,410 francs', '6,410 francs'])).toMatch(/4,000 francs.*no other option/)
     // Another option as near the figure (or nearer) leaves the guesser nothing to go on.
     expect(ask(['4,410 francs', '3,590 francs', '5,410 francs', '6,410 francs'])).toBeNull()
@@ -735,5 +736,24 @@ describe('rules from a reading of unseen newswire, batch 290-329', () => {
     const e = setup(['IBM sold new programs.', 'IBM said it reduced by 40 percent the charges of these application programs for their use with the 5363.'])
     const ask = (prompt: string) => check(selfContained, e, question(e, 1, e.article.paragraphs[1]!, { kind: 'how-many', prompt, answer: '40 percent' }))
     expect(ask('IBM said it reduced by what percentage the charges of these application programs for their use with the 5363?')).toMatch(/these application programs/)
+  })
+})
+
+describe('rules from a reading of unseen newswire, batch 330-369', () => {
+  it('repair: "So far," opens the sentence as a whole; "So" alone left "Far, none of the ships ..."', () => {
+    const e = setup(['So far, none of the Soviet ships are known to have been attacked by Iran.'], 'May 20, 1987')
+    expect(repairedStatement(e, 0, e.article.paragraphs[0]!)).toBe('None of the Soviet ships are known to have been attacked by Iran.')
+  })
+  it('self-contained: "During that time" and "The halt" point back to what the prompt does not show', () => {
+    const e = setup(['Ford was president from 1974.', 'During that time, inflation rising above 10 percent was a major concern.', 'The halt, the first national strike by seamen in 25 years, started on February 27.'])
+    const ask = (p: number, prompt: string) => check(selfContained, e, question(e, p, e.article.paragraphs[p]!, { kind: 'how-many', prompt, answer: 'x' }))
+    expect(ask(1, 'During that time, inflation rising above what percentage was a major concern?')).toMatch(/that time/i)
+    expect(ask(2, 'The halt, the first national strike by seamen in how many years, started on February 27?')).toMatch(/halt/i)
+  })
+  it('options-fit: "to _____ from 36.7 percent" says which side of the old figure the key lies (SPAN, old figure after)', () => {
+    const e = setup(['The sale will cut its stake in Reebok to 32.2 percent from 36.7 percent.'])
+    const s = e.article.paragraphs[0]!
+    const q = question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: The sale will cut its stake in Reebok to _____ from 36.7 percent.', answer: '32.2 percent', options: ['32.2 percent', '37.2 percent', '27.2 percent', '42.2 percent'] })
+    expect(check(optionsFit, e, q)).toMatch(/from 36\.7/)
   })
 })
