@@ -20,10 +20,11 @@ describe('the whole corpus', () => {
 
   // The gates drop what a strict editor would not ship, so some articles get fewer questions than the one per 50
   // words a first round aims for (a story about Boeing asks little about Boeing: the headline gives it away).
-  // These floors guard against a gate that silently empties quizzes: every article gets questions, one per 400
-  // words at least, and the corpus as a whole one per 250.
-  it.each(quizzes.map((z) => [z.name, z] as const))('%s: at least one question per 400 words, and at least one', (_name, z) => {
-    expect(z.questions.length).toBeGreaterThanOrEqual(Math.max(1, Math.floor(wordCount(z.article) / 400)))
+  // These floors guard against a gate that silently empties quizzes: one question per 400 words at least, and the
+  // corpus as a whole one per 250. A short story may have none fit to ship (the Kmart-Sears brief: its headline
+  // gives away the purchase, and every other sentence leans on "the deal"); the quiz panel then says so.
+  it.each(quizzes.map((z) => [z.name, z] as const))('%s: at least one question per 400 words', (_name, z) => {
+    expect(z.questions.length).toBeGreaterThanOrEqual(Math.floor(wordCount(z.article) / 400))
   })
 
   it('asks at least one question per 250 words over all the articles', () => {

@@ -200,3 +200,16 @@ describe('the verb frames data', () => {
     }
   })
 })
+
+describe('options of a "what" question', () => {
+  it('never offers a thing read off another verb, which the question\'s verb cannot take (FRAMED_THINGS)', () => {
+    const article = written(
+      'The World Bank has suspended loans to Peru, central bank manager Hector Neyra said.',
+      'Peru moved the central bank’s gold reserves to a vault, and officials counted the country’s overdue payments last week.'
+    )
+    const q = questionsOf(article).find((x) => x.answer === 'loans to Peru')
+    // Nothing else in the story was suspended, agreed or spoken of: the options are the key with its country swapped.
+    expect(q?.options.filter((o) => o !== q.answer)).toHaveLength(3)
+    for (const o of q!.options) expect(o).toMatch(/^loans to [A-Z]/)
+  })
+})
