@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MENU_CHANNEL, type IpcResult, type StudyArticle } from '../../src/shared/ipc/contract'
+import { readArticleFile } from '../../scripts/lib/read-article-file'
+import { generateQuiz } from '../../src/shared/quiz/generate'
 import { ARTIFACTS, ROOT, TestApp, type AppPage } from '../support/app-harness'
 import { seriousViolations } from '../support/axe'
 
@@ -13,6 +15,7 @@ import { seriousViolations } from '../support/axe'
  */
 
 const FIXTURES = join(ROOT, 'tests/fixtures/import')
+const SEED_ID = 'trump-putin-first-phone-call-2016'
 
 const questionId = (win: AppPage): Promise<string | null> => win.page.locator('[data-question-id]').getAttribute('data-question-id')
 
@@ -65,7 +68,10 @@ describe('study features in real Chromium', () => {
     let win = await app.launch({ profileDir: profile })
     const { page } = win
     await page.locator('[data-question-id]').waitFor()
-    // The seed (687 words, 23 questions) asks 14 in its first round: one per 50 words.
+    // The seed (687 words) asks 14 in its first round: one per 50 words. The rest are the second round.
+    const total = (await app.questionsOf(SEED_ID)).questions.length
+    expect(total, 'the seed has more questions than its first round').toBeGreaterThan(14)
+    const rest = total - 14
     await expect(page.getByTestId('round').innerText()).resolves.toBe('Round 1 of 2')
     await expect(page.getByTestId('question-count').innerText()).resolves.toBe('14')
     const first = new Set<string>()
@@ -76,13 +82,13 @@ describe('study features in real Chromium', () => {
     }
     expect(first.size).toBe(14)
     await page.getByTestId('final-score').waitFor()
-    await expect(page.getByTestId('remaining').innerText()).resolves.toMatch(/^9 questions of this article not asked yet/)
+    await expect(page.getByTestId('remaining').innerText()).resolves.toMatch(new RegExp(`^${rest} questions? of this article not asked yet`))
     expect(await seriousViolations(page), 'end of a round').toEqual([])
     await shots(win, 'quiz-round-end', true)
 
-    await page.getByRole('button', { name: 'More questions (9 left)' }).click()
+    await page.getByRole('button', { name: `More questions (${rest} left)` }).click()
     await expect(page.getByTestId('round').innerText()).resolves.toBe('Round 2 of 2')
-    await expect(page.getByTestId('question-count').innerText()).resolves.toBe('9')
+    await expect(page.getByTestId('question-count').innerText()).resolves.toBe(String(rest))
     // Focus is on the new question, so the keys go on working.
     await expect(page.evaluate(() => document.activeElement?.classList.contains('prompt'))).resolves.toBe(true)
     const second = (await questionId(win))!
@@ -97,7 +103,7 @@ describe('study features in real Chromium', () => {
     await win.page.getByText(/1 answered/).waitFor()
     await win.page.getByRole('button', { name: /^Library/ }).click()
     const seed = win.page.getByRole('list', { name: 'Articles' }).locator('li', { hasText: 'Trump and Putin' })
-    await expect(seed.locator('.progress').innerText()).resolves.toMatch(/ANSWERED\s*15\/23/i)
+    await expect(seed.locator('.progress').innerText()).resolves.toMatch(new RegExp(`ANSWERED\\s*15/${total}`, 'i'))
     expect(win.errors).toEqual([])
   }, SLOW)
 
@@ -123,11 +129,22 @@ describe('study features in real Chromium', () => {
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
 
-    // A new article's first round now asks 5 (the clock article has 6 questions: 2 rounds).
+    // A new article's first round now asks 5: the test story with the most questions, opened from a file.
+    const stories = readdirSync(join(ROOT, 'tests/fixtures/articles')).filter((f) => f.startsWith('wikinews-'))
+    const sized = stories.map((f) => {
+      const read = readArticleFile(join(ROOT, 'tests/fixtures/articles', f))
+      return { f, count: read.ok ? generateQuiz(read.value.article).length : 0 }
+    })
+    const story = sized.sort((a, b) => b.count - a.count)[0]!
+    expect(story.count, `${story.f} has more questions than one round of 5`).toBeGreaterThan(5)
+    app.articleDialogAnswer = [join(ROOT, 'tests/fixtures/articles', story.f)]
     await page.getByRole('button', { name: /^Library/ }).click()
-    await page.getByRole('button', { name: /Texas student Ahmed Mohamed/ }).click()
+    await page.getByRole('button', { name: 'Open file…' }).click()
+    const imported = await page.getByText(/^Imported “.*” with (\d+) questions\./).innerText()
+    const total = Number(/with (\d+) questions/.exec(imported)![1])
+    expect(total, 'the app makes the same quiz as the generator').toBe(story.count)
     await expect(page.getByTestId('question-count').innerText()).resolves.toBe('5')
-    await expect(page.getByTestId('round').innerText()).resolves.toBe('Round 1 of 2')
+    await expect(page.getByTestId('round').innerText()).resolves.toBe(`Round 1 of ${Math.ceil(total / 5)}`)
     // Opening an article puts focus on its title.
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('article-title')
     expect(win.errors).toEqual([])

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { MENU_CHANNEL, type MenuCommand } from '../../src/shared/ipc/contract'
+import { MENU_CHANNEL, type IpcResult, type MenuCommand, type StudyArticle } from '../../src/shared/ipc/contract'
+import type { Question } from '../../src/shared/quiz/model'
 import { setupHandlers } from '../../src/main/handlers'
 import { setTrustedOrigins, type IpcRegistrar, type IpcSenderEvent } from '../../src/main/ipc'
 import type { FileDialogs } from '../../src/main/progress-files'
@@ -190,6 +191,13 @@ export class TestApp {
     const app = new AppPage(page, context, this)
     await app.goto()
     return app
+  }
+
+  /** An article's title and quiz, as the app's own handler gives them to a window (the quiz the window shows). */
+  async questionsOf(id: string): Promise<{ title: string; questions: Question[] }> {
+    const study = (await this.listeners.get('article:get')!({ senderFrame: { url: `${this.origin}/index.html` } }, id)) as IpcResult<StudyArticle>
+    if (!study.ok) throw new Error(study.error.message)
+    return { title: study.value.article.title, questions: study.value.questions }
   }
 
   async close(): Promise<void> {

@@ -18,7 +18,9 @@ export class LibraryState {
 
   constructor(
     private readonly app: AppState,
-    private readonly api: Window['api']
+    private readonly api: Window['api'],
+    /** Called when an import has opened its article (the window then shows it). */
+    private readonly onOpened: () => void = () => undefined
   ) {}
 
   /** What is being done now ("Importing story.html…"), or null when idle. */
@@ -59,7 +61,7 @@ export class LibraryState {
       // Open what the user just added: the last new article, or the one already there when nothing was new.
       const added = outcomes.filter((o) => o.status === 'added')
       const shown = added.at(-1) ?? outcomes.at(-1)!
-      await this.app.open(shown.summary.id)
+      if (await this.app.open(shown.summary.id)) this.onOpened()
       const text = importMessage(added, outcomes.filter((o) => o.status === 'exists'))
       if (failures.length > 0) this.app.notify({ kind: 'error', text: `${failureText(failures)} ${text}` })
       else this.app.notify({ kind: 'info', text })
