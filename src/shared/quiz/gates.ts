@@ -3,6 +3,7 @@ import { storyCast, within, type QuizContext } from './context'
 import { hasWord } from './text'
 export { hasWord } from './text'
 import { normalise, orgFamily } from './distractors'
+import { numberValue } from './numbers'
 import type { Question } from './model'
 import type { Sentence } from './sentences'
 import { activeInYear, giveawayTerms, type WorldEntity } from './world'
@@ -405,6 +406,9 @@ function danglingPronoun(prompt: string, q: Question, g: GateContext): string | 
     const named = (personal ? namesPerson(before, g) : namesSomeone(before, g)) || /\b(?:Who|Whom|who|whom)\b/.test(before) || (!personal && /\b(?:Which|which) [a-z]+/.test(before))
     // "In his first interview, Trump told ...": a possessive before the subject points forward to the name after it.
     if (['his', 'her', 'their'].includes(word) && !named && namesPerson(text.slice(m.index + word.length).split(/[.;:?]/)[0]!.split(/\b(?:that|who|which)\b/)[0]!, g)) continue
+    // "Lugar has urged Baker to recommend whom ..., they said?": "they" reporting the clause are its sources, never the
+    // people the clause names (they would be "he said"), and the sources are named in a sentence the prompt leaves out.
+    if (word === 'they' && /,\s*$/.test(before) && /^\s+(?:said|say|says|added|told)\b/.test(text.slice(m.index + 4))) return m[1]!
     const nounBefore = /\b(?:the|a|an)\s+[a-z-]+/.test(before)
     if (['it', 'its', 'itself', 'they', 'them', 'their'].includes(word) ? named || nounBefore : named) continue
     return m[1]!
@@ -516,19 +520,30 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
     const next = (tokens[head + 1] ?? '').toLowerCase()
     // "these application programs for their use with the 5363" still points back: after "this" or "these" only a
     // relative clause ("these countries that signed") says which.
-    const pointing = /^(?:this|these)$/i.test(tokens[i]!) && !/^(?:that|which|who|whose|where|when)$/.test(next)
+    const pointing =
+      (/^(?:this|these)$/i.test(tokens[i]!) && !/^(?:that|which|who|whose|where|when)$/.test(next)) ||
+      // "The shipment of how many barrels": what is asked does not say which shipment.
+      (next === 'of' && /^(?:_____|how|what)$/i.test(tokens[head + 2] ?? ''))
     if ((RESTRICTIVE.has(next) && !pointing) || /^[\p{Lu}\p{N}“"]/u.test(tokens[head + 1] ?? '')) continue
     // "the first passenger ferry powered entirely by the tide": a participle phrase after the noun says which one.
     if (/^[a-z]+(?:ed|en)$/.test(next) && PARTICIPLE_LINK.test(tokens.slice(head + 2, head + 4).join(' '))) continue
     if (UNIQUE.has(noun) || UNIQUE.has(tokens.slice(i + 1, head + 1).join(' ').toLowerCase())) continue
-    // "Trump and Putin ... the two leaders": a counted phrase after the names it counts.
-    if (tokens.slice(i + 1, head).some((w) => (posOf.get(w.toLowerCase()) ?? '') === 'NUM') && namesSomeone(tokens.slice(0, i).join(' '), g)) continue
+    // "Trump and Putin ... the two leaders": a counted phrase after the names it counts, as many as it counts
+    // ("Borden said the four companies ..." names one of four).
+    const count = tokens.slice(i + 1, head).map((w) => (posOf.get(w.toLowerCase()) === 'NUM' ? numberValue(w) : NaN)).find((n) => !Number.isNaN(n))
+    if (count !== undefined && namedBefore(tokens.slice(0, i).join(' '), q, g) >= count) continue
     // "the first game of the day", "the final": an ordinal or superlative makes it one of a known series.
     // By lemma too: "a frog" earlier makes "the frogs" point back.
     const earlier = nouns.some((w) => Math.min(g.firstWord.get(w) ?? Infinity, g.firstWord.get(lemmaOf.get(w) ?? w) ?? Infinity) < here)
     // "this package", "these measures": a demonstrative points back whether or not the noun was used before.
     const demonstrative = /^(?:this|these|those)$/i.test(tokens[i]!)
-    if (!shell && !earlier && !demonstrative) continue
+    // NAME: PAST_LEAD_DEFINITE. Past the lead, any "the" + noun the prompt does not pin down ("the researchers",
+    // "the progam") is the one an earlier sentence introduced: raters failed such prompts in every reading.
+    // NAME: PAST_LEAD_DEFINITE. Past the lead, any "the" + noun the prompt does not pin down ("the researchers",
+    // "the progam") is the one an earlier sentence introduced: raters failed such prompts in every reading.
+    if (!shell && !earlier && !demonstrative && q.evidence.paragraph === 0) continue
+    // "The operator, Arvel Sound Ferries, plans ...", "The vessel, named Saltmarsh, ...": a name in apposition says which.
+    if (next === ',' && apposition(tokens, head + 2)) continue
     // "The chain sold ...", "Per the doctrines ...": the vague phrase is what the prompt is about. Further in, a prompt
     // that names its people or places ("Sears CEO Alan Lacy, speaking about the deal, promised ...") is anchored by
     // them; one that names nothing ("... to win the party's nomination?") is not.
@@ -540,9 +555,27 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
     // Past the lead paragraph names do not anchor it: "Drug analyst Uhl said the drawbacks restricted Upjohn's sales
     // for the drug" still leaves "which drug?" (raters, unseen newswire); the lead itself states the story.
     const pastLead = q.evidence.paragraph > 0
+    // Words quoted whole are the speaker's: "the lobby" in a quote is asked as said.
+    if (!shell && !earlier && !demonstrative && !outsideQuotes(prompt).includes(phrase)) continue
     if (shell || atStart || !anchored || pastLead || /^(?:this|these|those)$/i.test(tokens[i]!)) return phrase
   }
   return null
+}
+
+/** A name set off by commas from `from` on: "Arvel Sound Ferries ,", "named Saltmarsh ,". */
+function apposition(tokens: readonly string[], from: number): boolean {
+  let k = from
+  if (/^(?:named|called)$/.test(tokens[k] ?? '')) k++
+  const start = k
+  while (k < tokens.length && /^[\p{Lu}]/u.test(tokens[k]!)) k++
+  return k > start && k - start <= 5 && tokens[k] === ','
+}
+
+/** How many of the people and bodies the evidence names `text` names (by any form the article uses). */
+function namedBefore(text: string, q: Question, g: GateContext): number {
+  const keys = new Set<string>()
+  for (const m of within(g.ctx.entities.mentions, q.evidence)) if (hasWord(text, m.text) || hasWord(text, g.ctx.entities.displayName.get(m.entity.key) ?? m.text)) keys.add(m.entity.key)
+  return keys.size
 }
 
 /** No giveaway: the prompt neither names the key nor implies it through what the world data knows of it. */
@@ -862,7 +895,7 @@ const HAS_FIGURE = new RegExp(`(?<![\\p{L}\\d])${FIG}`, 'iu')
 const PARTS = new RegExp(`(?<![\\p{L}\\d])${FIG}\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s*(?:,|,? and|,? or|plus)\\s+${FIG}\\s+[\\p{L}-]+`, 'iu')
 // "from five to _____", "from _____ people to six": the other end of a change.
 // "to _____ from 36.7 percent", "to how many members from four": the same, the old figure after the new one.
-const SPAN = new RegExp(`\\bfrom\\s+(?:${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+[$£€]?${FIG}|[$£€]?${FIG}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+${GAP})|\\bto\\s+${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+from\\s+[$£€]?${FIG}`, 'iu')
+const SPAN = new RegExp(`\\bfrom\\s+(?:${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+[$£€]?${FIG}|[$£€]?${FIG}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+${GAP})|\\bto\\s+${GAP}(?:\\s+[\\p{L}-]+){0,5}\\s+from\\s+(?:about\\s+|around\\s+|some\\s+|nearly\\s+|roughly\\s+)?[$£€]?${FIG}`, 'iu')
 // NAME: CONVERTED. "a 26 km (_____) pipeline", "_____ (16 miles)": a figure and its conversion in brackets.
 const CONVERTED = new RegExp(`\\d[\\d,.]*\\s*[\\p{L}$£€%]*\\s*\\(\\s*(?:about |some |around |roughly |nearly )?${GAP}|${GAP}[^()]{0,12}\\(\\s*(?:about |some |around |roughly |nearly )?[$£€]?\\d`, 'iu')
 // NAME: PAIRED. "for one or _____ years", "_____ to three": the key is the next figure after (or before) its neighbour.
@@ -1188,6 +1221,14 @@ export const fairTrueFalse: Gate = {
     if (swapped && (/^(?:(?:in|by|since) )?(?:1[5-9]|20)\d\d$/.test(swapped) || TIME_SPAN.test(swapped))) return `the swap moves a year or a span of time (“${swapped}”), not a fact the story turns on`
     for (const m of q.prompt.matchAll(YEAR_SPAN)) {
       if ((Number(m[2]) + 1) % 100 !== Number(m[3])) return `“${m[0]}” is not a real span of years`
+    }
+    // NAME: TRUE_FIGURE_IN_VIEW. "the Nucell-50 system ... designed to produce up to 40 kilowatts" (the article says
+    // 50): the true figure is still in the statement, in a name, so the swap is spotted without reading.
+    // (A figure the swap left alone, as the year of a moved day, is in the statement as often as in the article.)
+    for (const n of swapped?.match(/\d[\d,.]*\d|\d/g) ?? []) {
+      const times = (text: string): number => text.match(new RegExp(`(?<![\\d.,])${escape(n)}(?![\\d]|[.,]\\d)`, 'g'))?.length ?? 0
+      const inPrompt = times(q.prompt)
+      if (inPrompt > 0 && inPrompt < times(q.evidence.text)) return `the true figure ${n} is still in the statement`
     }
     // "400 metres hurdles": a number that names an event, a model or a unit of a name is not a fact to move.
     if (/\b\d[\d,.]*\s*(?:m|km|metres?|meters?|miles?|kg|cc)\s+(?:hurdles|sprint|race|relay|freestyle|backstroke|butterfly|breaststroke|dash|run|final)\b/i.test(q.prompt)) return 'the swapped figure is part of an event’s name'

@@ -3,6 +3,7 @@ import { parseArticle } from '@shared/article/parse'
 import { buildContext } from '@shared/quiz/context'
 import { explainQuiz } from '@shared/quiz/generate'
 import { fairTrueFalse, gateContext, noGiveaway, onStory, oneAnswer, optionsFit, pronounKey, repairPrompt, selfContained, storyFact, wellFormed, type Gate } from '@shared/quiz/gates'
+import { whoSaid } from '@shared/quiz/kinds/who-said'
 import type { Question, QuestionKind } from '@shared/quiz/model'
 import { defaultWorld, giveawayTerms } from '@shared/quiz/world'
 
@@ -755,5 +756,60 @@ describe('rules from a reading of unseen newswire, batch 330-369', () => {
     const s = e.article.paragraphs[0]!
     const q = question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: The sale will cut its stake in Reebok to _____ from 36.7 percent.', answer: '32.2 percent', options: ['32.2 percent', '37.2 percent', '27.2 percent', '42.2 percent'] })
     expect(check(optionsFit, e, q)).toMatch(/from 36\.7/)
+  })
+})
+
+describe('rules from a reading of unseen newswire, batch 370-409', () => {
+  it('self-contained: a counted phrase needs as many names before it as it counts ("Borden said the four companies")', () => {
+    const e = setup(['Borden agreed to buy Prince, Snow and Classico.', 'Borden said the four companies are expected to have 1987 sales of 230 million dollars.'], 'April 1, 1987')
+    const ask = (prompt: string) => check(selfContained, e, question(e, 1, e.article.paragraphs[1]!, { kind: 'how-many', prompt, answer: '230 million dollars' }))
+    expect(ask('Borden said the four companies are expected to have 1987 sales of how many dollars?')).toMatch(/the four companies/)
+  })
+  it('self-contained: "the shipment of how many barrels" says not which shipment; a name in apposition does', () => {
+    const e = setup(['Brazil cancelled a purchase of Saudi crude.', 'The shipment of 2.2 million barrels represents two days of consumption.', 'The operator, Arvel Sound Ferries, plans to run six crossings a day.'])
+    const ask = (p: number, prompt: string) => check(selfContained, e, question(e, p, e.article.paragraphs[p]!, { kind: 'how-many', prompt, answer: 'x' }))
+    expect(ask(1, 'The shipment of how many barrels represents two days of consumption?')).toMatch(/The shipment/)
+    expect(ask(2, 'The operator, Arvel Sound Ferries, plans to run how many crossings a day?')).toBeNull()
+  })
+  it('self-contained: ", they said" gives the clause to sources the prompt leaves out', () => {
+    const e = setup(['Congressional sources spoke of the nomination.', 'Lugar has urged Howard Baker to recommend Mark Sullivan as commissioner, they said.'], 'April 1, 1987')
+    const ask = (prompt: string) => check(selfContained, e, question(e, 1, e.article.paragraphs[1]!, { kind: 'who-what-where', prompt, answer: 'Mark Sullivan' }))
+    expect(ask('Richard Lugar has urged Howard Baker to recommend whom as commissioner, they said?')).toMatch(/they/)
+  })
+  it('self-contained: past the lead, a "the" + noun not pinned down points back; in the lead, or in a quote, it does not (PAST_LEAD_DEFINITE)', () => {
+    const later = setup(['Ozone harms soybean crops in Illinois, a study said.', 'The researchers found that ozone caused 46 percent of the damage.'])
+    const lead = setup(['The researchers found that ozone caused 46 percent of soybean damage in Illinois.', 'Farmers were not surprised.'])
+    const ask = (e: ReturnType<typeof setup>, p: number, prompt: string) => check(selfContained, e, question(e, p, e.article.paragraphs[p]!, { kind: 'how-many', prompt, answer: '46 percent' }))
+    expect(ask(later, 1, 'The researchers found that ozone caused what percentage of the damage?')).toMatch(/The researchers/)
+    expect(ask(lead, 0, 'The researchers found that ozone caused what percentage of soybean damage in Illinois?')).toBeNull()
+    expect(ask(later, 1, 'Who said “The researchers found that ozone caused 46 percent of the damage”?')).toBeNull()
+  })
+  it('options-fit: "rose to _____ a barrel in February from about 15 dollars" says which side of the old price the key lies (SPAN)', () => {
+    const e = setup(['Crude oil prices rose to around 17 dollars a barrel in February from about 15 dollars in January.'])
+    const s = e.article.paragraphs[0]!
+    const q = question(e, 0, s, { kind: 'cloze', prompt: 'Fill the gap: Crude oil prices rose to _____ a barrel in February from about 15 dollars in January.', answer: 'around 17 dollars', options: ['around 17 dollars', 'around 11 dollars', 'around 22 dollars', 'around 14 dollars'] })
+    expect(check(optionsFit, e, q)).toMatch(/from about 15/)
+  })
+  it('who-said: a name written only after "of" is where someone works, never offered as a speaker (EMPLOYER_NOT_SPEAKER)', () => {
+    const e = setup([
+      'Peter Walsh, an analyst at Jardine Fleming, said the dollar would rise.',
+      '“The American approach is full of contradictions and will not last long,” Peter Walsh said.',
+      'Tom Murtha of James Capel said the dollar would fall further this year.',
+      'Robert Smith, a trader, said prices were low.',
+      'Mary Jones said the market was calm.'
+    ], 'April 1, 1987')
+    const q = whoSaid(e.ctx).find((x) => x.answer === 'Peter Walsh')
+    expect(q?.options).toContain('Tom Murtha')
+    expect(q!.options).not.toContain('James Capel')
+  })
+  it('fair-true-false: a swap that leaves the true figure in the statement, in a name, is spotted unread (TRUE_FIGURE_IN_VIEW)', () => {
+    const e = setup(['Peripheral Systems Inc said it tested the Nucell-50 battery, designed to produce up to 50 kilowatts of electricity.'])
+    const s = e.article.paragraphs[0]!
+    const swap = (prompt: string, gives: string) => check(fairTrueFalse, e, question(e, 0, s, { kind: 'true-false', prompt, answer: 'False', explanation: `False: the article gives “${gives}”: “${s}”` }))
+    expect(swap('Peripheral Systems Inc said it tested the Nucell-50 battery, designed to produce up to 40 kilowatts of electricity.', 'up to 50 kilowatts')).toMatch(/true figure 50/)
+    // A figure the swap left alone (the year of a moved day) is no clue.
+    const d = setup(['Loki Torrent was sued on December 14, 2004, and will fight the case.'], 'December 20, 2004')
+    const t = d.article.paragraphs[0]!
+    expect(check(fairTrueFalse, d, question(d, 0, t, { kind: 'true-false', prompt: 'Loki Torrent was sued on December 21, 2004, and will fight the case.', answer: 'False', explanation: `False: the article gives “December 14, 2004”: “${t}”` }))).toBeNull()
   })
 })

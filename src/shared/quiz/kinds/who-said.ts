@@ -32,10 +32,27 @@ export function whoSaid(ctx: QuizContext): Question[] {
     const exclude = new Set<string>()
     for (const m of ctx.entities.mentions) if (m.paragraph === q.paragraph && m.start >= q.start && m.end <= q.end) exclude.add(m.entity.key)
     const answer = answerForm(ctx, q.speaker)
-    const distractors = entityDistractors(ctx, q.speaker.entity, exclude).map((e) => shown(ctx, e))
+    const employers = employersOf(ctx)
+    const distractors = entityDistractors(ctx, q.speaker.entity, new Set([...exclude, ...employers])).map((e) => shown(ctx, e))
     const ev = evidenceOf(ctx, q.paragraph, q.evidenceStart, q.evidenceEnd)
     const made = makeQuestion('who-said', prompt, answer, distractors, ev, `The article gives these words to ${answer}: ${quoteEvidence(ev.text)}`)
     if (made) out.push(made)
   }
   return out
+}
+
+/**
+ * NAME: EMPLOYER_NOT_SPEAKER. Names the story only ever writes after "of", "at" or "from" ("Tom Murtha of James
+ * Capel said"): where someone works, not someone who speaks, whatever its first word looks like. Raters saw the
+ * brokerage James Capel offered as a speaker.
+ */
+function employersOf(ctx: QuizContext): Set<string> {
+  const seen = new Map<string, boolean>()
+  for (const m of ctx.entities.mentions) {
+    if (m.entity.type !== 'person') continue
+    const before = ctx.article.paragraphs[m.paragraph]!.slice(Math.max(0, m.start - 6), m.start)
+    const after = /\b(?:of|at|from)\s+(?:the\s+)?$/i.test(before)
+    seen.set(m.entity.key, (seen.get(m.entity.key) ?? true) && after)
+  }
+  return new Set([...seen].filter(([, employer]) => employer).map(([key]) => key))
 }
