@@ -137,7 +137,8 @@ export function repairPrompt(q: Question, ctx: QuizContext): string {
   for (let again = true; again; ) {
     again = false
     for (const c of CONNECTIVES) {
-      if (body.startsWith(c) && /^[,\s]/.test(body.slice(c.length)) && body.length > c.length + 12) {
+      // "In addition to price competitiveness, ...": a connective the sentence goes on with a preposition is not one.
+      if (body.startsWith(c) && /^[,\s]/.test(body.slice(c.length)) && !/^\s+(?:to|of|with)\b/.test(body.slice(c.length)) && body.length > c.length + 12) {
         body = capitaliseFirst(body.slice(c.length).replace(/^,?\s+/, ''))
         again = true
       }
@@ -333,6 +334,9 @@ export const wellFormed: Gate = {
     if (/\bhow many [a-z]+ (?:strong|long|old|high|tall|deep|wide)\b/.test(p)) return '“how many … strong” is not a question English asks'
     if (/\bwho is who\b|\bwith whom who\b|\bwhom who\b|\b(?:which|what|who|whom) (?:which|what|who|whom)\b/i.test(p)) return 'two question words joined'
     if (q.kind !== 'true-false' && q.kind !== 'cloze' && !/\?$/.test(p)) return 'a question must end with a question mark'
+    // NAME: PLACE_WORD_IN_KEY. "Assuming oil prices hold how many dollars a barrel ...?" (key "above 15 dollars"): the
+    // question lost the word that placed the figure, which the options carry.
+    if (q.kind === 'how-many' && /^(?:above|below|over|under)\s/i.test(q.answer)) return `the key opens with “${q.answer.split(' ')[0]}”, which the question then lacks`
     // NAME: SECOND_CLAUSE. "How many strikes have taken place ..., but most of those previously reported were in
     // Croatia?": a question asks one thing; a clause joined by "but" after it is a statement inside the question.
     if (q.kind !== 'true-false' && q.kind !== 'cloze' && /,\s+but\s/.test(outsideQuotes(p))) return 'a second clause (“, but …”) inside the question'
@@ -348,7 +352,7 @@ export const selfContained: Gate = {
     const p = q.prompt.replace(/^Fill the gap: /, '')
     const bare = outsideQuotes(p)
     const lower = ` ${bare.toLowerCase().replace(/[.,;:?!]/g, ' ')} `
-    for (const c of CONNECTIVES) if (p.startsWith(`${c} `) || p.startsWith(`${c},`)) return `opens with the connective “${c}”`
+    for (const c of CONNECTIVES) if ((p.startsWith(`${c} `) && !/^\s+(?:to|of|with)\b/.test(p.slice(c.length))) || p.startsWith(`${c},`)) return `opens with the connective “${c}”`
     // NAME: QUANTIFIER_SUBJECT. "Some saw stocks unchanged ...", "Others said ...": a quantifier standing for people
     // named in an earlier sentence.
     const quantifier = /^(?:Fill the gap: )?(Some|Others|Many|Most|Several|Both|All)\s+([a-z]+)/.exec(p)
@@ -895,7 +899,7 @@ const HAS_FIGURE = new RegExp(`(?<![\\p{L}\\d])${FIG}`, 'iu')
 const PARTS = new RegExp(`(?<![\\p{L}\\d])${FIG}\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s*(?:,|,? and|,? or|plus)\\s+${FIG}\\s+[\\p{L}-]+`, 'iu')
 // "from five to _____", "from _____ people to six": the other end of a change.
 // "to _____ from 36.7 percent", "to how many members from four": the same, the old figure after the new one.
-const SPAN = new RegExp(`\\bfrom\\s+(?:${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+[$£€]?${FIG}|[$£€]?${FIG}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+${GAP})|\\bto\\s+${GAP}(?:\\s+[\\p{L}-]+){0,5}\\s+from\\s+(?:about\\s+|around\\s+|some\\s+|nearly\\s+|roughly\\s+)?[$£€]?${FIG}`, 'iu')
+const SPAN = new RegExp(`\\bfrom\\s+(?:${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+[$£€]?${FIG}|[$£€]?${FIG}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+${GAP})|\\bto\\s+${GAP}(?:\\s+[\\p{L}-]+){0,5}\\s+from\\s+(?:about\\s+|around\\s+|some\\s+|nearly\\s+|roughly\\s+)?[$£€]?${FIG}|\\bto\\s+[$£€]?${FIG}(?:\\s+[\\p{L}-]+){0,3}\\s+from\\s+${GAP}`, 'iu')
 // NAME: CONVERTED. "a 26 km (_____) pipeline", "_____ (16 miles)": a figure and its conversion in brackets.
 const CONVERTED = new RegExp(`\\d[\\d,.]*\\s*[\\p{L}$£€%]*\\s*\\(\\s*(?:about |some |around |roughly |nearly )?${GAP}|${GAP}[^()]{0,12}\\(\\s*(?:about |some |around |roughly |nearly )?[$£€]?\\d`, 'iu')
 // NAME: PAIRED. "for one or _____ years", "_____ to three": the key is the next figure after (or before) its neighbour.

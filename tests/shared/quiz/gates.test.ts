@@ -813,3 +813,23 @@ describe('rules from a reading of unseen newswire, batch 370-409', () => {
     expect(check(fairTrueFalse, d, question(d, 0, t, { kind: 'true-false', prompt: 'Loki Torrent was sued on December 21, 2004, and will fight the case.', answer: 'False', explanation: `False: the article gives “December 14, 2004”: “${t}”` }))).toBeNull()
   })
 })
+
+describe('rules from a reading of unseen newswire, batch 410-449', () => {
+  it('options-fit: "increased to 52 percent from _____" says the key is below the new figure (SPAN, gap on the old side)', () => {
+    const e = setup(['Rainbow increased its stake in Progressive to 52 percent from 44 percent.'])
+    const q = question(e, 0, e.article.paragraphs[0]!, { kind: 'cloze', prompt: 'Fill the gap: Rainbow increased its stake in Progressive to 52 percent from _____.', answer: '44 percent', options: ['44 percent', '54 percent', '39 percent', '49 percent'] })
+    expect(check(optionsFit, e, q)).toMatch(/to 52 percent from/)
+  })
+  it('repair: "In addition to price competitiveness, ..." keeps its opening: the connective goes on with "to"', () => {
+    const e = setup(['In addition to price competitiveness, availability will persuade energy users to switch to gas, Frank Spadine said.'])
+    expect(repairedStatement(e, 0, e.article.paragraphs[0]!)).toMatch(/^In addition to price competitiveness/)
+    const q = question(e, 0, e.article.paragraphs[0]!, { kind: 'true-false', prompt: e.article.paragraphs[0]!, answer: 'True' })
+    expect(check(selfContained, e, q) ?? '').not.toMatch(/connective/)
+  })
+  it('well-formed: a "how many" whose key opens with "above" lost that word from the question (PLACE_WORD_IN_KEY)', () => {
+    const e = setup(['Assuming oil prices hold above 15 dollars a barrel, gas would be competitive, Michael German said.'])
+    const ask = (answer: string) => check(wellFormed, e, question(e, 0, e.article.paragraphs[0]!, { kind: 'how-many', prompt: 'Assuming oil prices hold how many dollars a barrel, gas would be competitive, Michael German said?', answer }))
+    expect(ask('above 15 dollars')).toMatch(/above/)
+    expect(ask('15 dollars')).toBeNull()
+  })
+})
