@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildContext, type QuizContext } from '@shared/quiz/context'
 import { gateContext } from '@shared/quiz/gates'
 import type { Question } from '@shared/quiz/model'
-import { background, importance, MIN_FIGURE_CENTRALITY, storyCast, titleWords } from '@shared/quiz/rank'
+import { background, DEEP_PARAGRAPH, importance, MIN_FIGURE_CENTRALITY, storyCast, titleWords } from '@shared/quiz/rank'
 import { explainQuiz } from '@shared/quiz/generate'
 import { defaultWorld } from '@shared/quiz/world'
 import { load, SEED_FILE } from './support'
@@ -158,8 +158,16 @@ describe('background (WORTH_ASKING)', () => {
   const imp = (score: number, kind: number) => ({ score, parts: { lead: score - kind, kind } })
   it('marks a gap or a "how many" whose centrality (the score without its kind part) is below the line', () => {
     expect(background(ask(9, 'cloze'), imp(MIN_FIGURE_CENTRALITY + 0.2 - 0.01, 0.2))).toMatch(/background: centrality 1\.99/)
-    expect(background(ask(9, 'how-many'), imp(MIN_FIGURE_CENTRALITY + 1 - 0.5, 1))).toMatch(/below 2/)
+    expect(background(ask(1, 'how-many'), imp(MIN_FIGURE_CENTRALITY + 1 - 0.5, 1))).toMatch(/below 2/)
+    expect(background(ask(1, 'how-many'), imp(MIN_FIGURE_CENTRALITY + 1, 1))).toBeNull()
     expect(background(ask(9, 'cloze'), imp(MIN_FIGURE_CENTRALITY + 0.2, 0.2))).toBeNull()
+  })
+  it('marks a figure past the second paragraph, however central, and leaves a gap on a name to its centrality (DEEP_DETAIL)', () => {
+    expect(background(ask(DEEP_PARAGRAPH, 'how-many'), imp(9, 1))).toMatch(/figure from paragraph 3, past the story's opening/)
+    expect(background(ask(DEEP_PARAGRAPH, 'cloze', undefined, 'about 15,000 tonnes'), imp(9, 0.2))).toMatch(/figure from paragraph 3/)
+    expect(background(ask(DEEP_PARAGRAPH, 'cloze', undefined, 'four months'), imp(9, 0.2))).toMatch(/figure/)
+    expect(background(ask(DEEP_PARAGRAPH - 1, 'how-many'), imp(9, 1))).toBeNull()
+    expect(background(ask(9, 'cloze', undefined, 'Frank Spadine'), imp(9, 0.2))).toBeNull()
   })
   it('leaves the other kinds to their own gates, however far from the lead', () => {
     for (const kind of ['true-false', 'who-did-what', 'what', 'when', 'who-said', 'who-what-where'] as const) expect(background(ask(9, kind), imp(0.5, 0.3))).toBeNull()
@@ -172,7 +180,7 @@ describe('background (WORTH_ASKING)', () => {
     const full = explainQuiz(story)
     const dropped = full.decisions.filter((d) => d.droppedBy === 'background')
     expect(dropped.map((d) => d.question.kind).sort()).toEqual(['cloze', 'how-many'])
-    expect(dropped.every((d) => d.question.evidence.text === aside && /centrality 1\.6/.test(d.reason!))).toBe(true)
+    expect(dropped.every((d) => d.question.evidence.text === aside && /paragraph 11, past the story's opening/.test(d.reason!))).toBe(true)
     expect(full.kept.length).toBeGreaterThanOrEqual(1)
     expect(full.kept.some((q) => q.evidence.text === aside)).toBe(false)
     // With nothing else to ask, a background figure is asked rather than leaving the quiz empty.
