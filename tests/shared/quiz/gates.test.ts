@@ -801,6 +801,14 @@ describe('rules from a reading of unseen newswire, batch 370-409', () => {
     const q = whoSaid(e.ctx).find((x) => x.answer === 'Peter Walsh')
     expect(q?.options).toContain('Tom Murtha')
     expect(q!.options).not.toContain('James Capel')
+    // "the Dean Witter economist": a name before a job title is an employer too.
+    const f = setup([
+      'Peter Walsh, an analyst at Jardine Fleming, said the dollar would rise.',
+      '“The American approach is full of contradictions and will not last long,” Peter Walsh said.',
+      'Anne Grey of Dean Witter said rates would rise.',
+      'The Dean Witter economist said the Fed would wait.'
+    ], 'April 1, 1987')
+    expect(whoSaid(f.ctx).flatMap((x) => x.options)).not.toContain('Dean Witter')
   })
   it('fair-true-false: a swap that leaves the true figure in the statement, in a name, is spotted unread (TRUE_FIGURE_IN_VIEW)', () => {
     const e = setup(['Peripheral Systems Inc said it tested the Nucell-50 battery, designed to produce up to 50 kilowatts of electricity.'])

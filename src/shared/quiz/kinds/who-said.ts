@@ -4,6 +4,7 @@ import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
 import { answerForm, shown, whPhrase } from './shared'
 import { capitalise } from '../build'
+import words from '../data/reference-words.json'
 
 /**
  * "Who said ...?" questions on quotes whose speaker the article names in the same paragraph ("he said"
@@ -43,16 +44,22 @@ export function whoSaid(ctx: QuizContext): Question[] {
 
 /**
  * NAME: EMPLOYER_NOT_SPEAKER. Names the story only ever writes after "of", "at" or "from" ("Tom Murtha of James
- * Capel said"): where someone works, not someone who speaks, whatever its first word looks like. Raters saw the
- * brokerage James Capel offered as a speaker.
+ * Capel said", "the Dean Witter economist"): where someone works, not someone who speaks, whatever its first word
+ * looks like. Raters saw the brokerages James Capel and Dean Witter offered as speakers.
  */
+// Titles of people, in lower case as they follow a firm's name ("the Dean Witter economist").
+const JOBS: ReadonlySet<string> = new Set(words.personTitles.map((t) => t.toLowerCase()))
+
 function employersOf(ctx: QuizContext): Set<string> {
   const seen = new Map<string, boolean>()
   for (const m of ctx.entities.mentions) {
     if (m.entity.type !== 'person') continue
-    const before = ctx.article.paragraphs[m.paragraph]!.slice(Math.max(0, m.start - 6), m.start)
-    const after = /\b(?:of|at|from)\s+(?:the\s+)?$/i.test(before)
-    seen.set(m.entity.key, (seen.get(m.entity.key) ?? true) && after)
+    const text = ctx.article.paragraphs[m.paragraph]!
+    const before = text.slice(Math.max(0, m.start - 6), m.start)
+    // "the Dean Witter economist": a name before a job title is where that person works.
+    const job = /^\s+([a-z]+)/.exec(text.slice(m.end))?.[1]
+    const employer = /\b(?:of|at|from)\s+(?:the\s+)?$/i.test(before) || (/\bthe\s+$/i.test(before) && !!job && JOBS.has(job))
+    seen.set(m.entity.key, (seen.get(m.entity.key) ?? true) && employer)
   }
   return new Set([...seen].filter(([, employer]) => employer).map(([key]) => key))
 }
