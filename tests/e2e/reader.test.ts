@@ -76,6 +76,18 @@ describe('reader (real Chromium, real main-process handlers)', () => {
     await page.locator('[data-question-id]').waitFor({ timeout: 120_000 })
     const scrollY = (): Promise<number> => page.evaluate(() => window.scrollY)
     const viewport = await page.evaluate(() => window.innerHeight)
+    // On a loaded machine the first key could come while the page was still laying out the quiz that had just
+    // arrived, and be lost (the test then passed only on its retry): wait until the page's height holds still, and
+    // start from the article, as a reader who has just opened it does.
+    const height = (): Promise<number> => page.evaluate(() => document.documentElement.scrollHeight)
+    await expect
+      .poll(async () => {
+        const a = await height()
+        await page.waitForTimeout(300)
+        return a === (await height())
+      }, { timeout: 30_000 })
+      .toBe(true)
+    await page.locator('#article-title').focus()
     const before = await scrollY()
     await page.keyboard.press('PageDown')
     // Keyboard scrolling is animated: poll until it has moved the page by most of a screen, never read it once.
