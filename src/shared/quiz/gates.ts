@@ -894,7 +894,8 @@ function otherParty(q: Question, g: GateContext): string | null {
 // Figures a prompt may hold beside its gap: numerals (not ordinals like "62nd") and number words.
 const FIG = String.raw`(?:\d+(?:[.,]\d+)*(?!\d|st\b|nd\b|rd\b|th\b)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)(?![\p{L}]))`
 const GAP = String.raw`(?:_____|how (?:many|much)|what (?:percentage|proportion|share))`
-const HAS_FIGURE = new RegExp(`(?<![\\p{L}\\d])${FIG}`, 'iu')
+/** A figure, in numerals or words (not an ordinal): what makes a gap's key a figure. */
+export const HAS_FIGURE = new RegExp(`(?<![\\p{L}\\d])${FIG}`, 'iu')
 // "eleven women and nine men": the parts of a whole, which add up to it.
 const PARTS = new RegExp(`(?<![\\p{L}\\d])${FIG}\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s*(?:,|,? and|,? or|plus)\\s+${FIG}\\s+[\\p{L}-]+`, 'iu')
 // "from five to _____", "from _____ people to six": the other end of a change.

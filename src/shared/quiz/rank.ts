@@ -1,7 +1,7 @@
 import { stableHash } from '../hash'
 import { storyCast, within, type QuizContext } from './context'
 export { storyCast } from './context'
-import { contentWords, evidenceSentences, type GateContext } from './gates'
+import { contentWords, evidenceSentences, HAS_FIGURE, type GateContext } from './gates'
 import type { Question, QuestionKind } from './model'
 
 /**
@@ -55,7 +55,6 @@ export function importance(q: Question, g: GateContext, cast: Set<string>, title
 
 /** From this paragraph on (0-based: the third), a figure is a detail (DEEP_DETAIL). */
 export const DEEP_PARAGRAPH = 2
-const FIGURE_KEY = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b/i
 
 /** Below this centrality (the score without its kind part) a figure or a gap asks about background. */
 export const MIN_FIGURE_CENTRALITY = 2
@@ -71,7 +70,7 @@ export function background(q: Question, imp: Importance): string | null {
   // raters passed figures (a "how many", or a gap whose key is a figure) from the lead 21 of 30 times, from the
   // second paragraph 13 of 25, and from further down 54 of 149. Past the second paragraph a figure is a detail,
   // asked only while a quiz is below its floor.
-  const figure = q.kind === 'how-many' || (q.kind === 'cloze' && FIGURE_KEY.test(q.answer))
+  const figure = q.kind === 'how-many' || (q.kind === 'cloze' && HAS_FIGURE.test(q.answer))
   if (figure && q.evidence.paragraph >= DEEP_PARAGRAPH) return `background: a figure from paragraph ${q.evidence.paragraph + 1}, past the story's opening`
   if (q.kind !== 'cloze' && q.kind !== 'how-many') return null
   const centrality = imp.score - (imp.parts.kind ?? 0)

@@ -12,6 +12,7 @@ import words from '../data/reference-words.json'
  */
 export function whoSaid(ctx: QuizContext): Question[] {
   const out: Question[] = []
+  const employers = employersOf(ctx)
   for (const q of ctx.quotes) {
     if (!q.speaker) continue
     let words = q.words.replace(/[,;:.]$/, '').trim()
@@ -33,7 +34,6 @@ export function whoSaid(ctx: QuizContext): Question[] {
     const exclude = new Set<string>()
     for (const m of ctx.entities.mentions) if (m.paragraph === q.paragraph && m.start >= q.start && m.end <= q.end) exclude.add(m.entity.key)
     const answer = answerForm(ctx, q.speaker)
-    const employers = employersOf(ctx)
     const distractors = entityDistractors(ctx, q.speaker.entity, new Set([...exclude, ...employers])).map((e) => shown(ctx, e))
     const ev = evidenceOf(ctx, q.paragraph, q.evidenceStart, q.evidenceEnd)
     const made = makeQuestion('who-said', prompt, answer, distractors, ev, `The article gives these words to ${answer}: ${quoteEvidence(ev.text)}`)
@@ -42,13 +42,14 @@ export function whoSaid(ctx: QuizContext): Question[] {
   return out
 }
 
+// Titles of people, in lower case as they follow a firm's name ("the Dean Witter economist").
+const JOBS: ReadonlySet<string> = new Set(words.personTitles.map((t) => t.toLowerCase()))
+
 /**
  * NAME: EMPLOYER_NOT_SPEAKER. Names the story only ever writes after "of", "at" or "from" ("Tom Murtha of James
  * Capel said", "the Dean Witter economist"): where someone works, not someone who speaks, whatever its first word
  * looks like. Raters saw the brokerages James Capel and Dean Witter offered as speakers.
  */
-// Titles of people, in lower case as they follow a firm's name ("the Dean Witter economist").
-const JOBS: ReadonlySet<string> = new Set(words.personTitles.map((t) => t.toLowerCase()))
 
 function employersOf(ctx: QuizContext): Set<string> {
   const seen = new Map<string, boolean>()
