@@ -337,12 +337,21 @@ export const wellFormed: Gate = {
     // NAME: PLACE_WORD_IN_KEY. "Assuming oil prices hold how many dollars a barrel ...?" (key "above 15 dollars"): the
     // question lost the word that placed the figure, which the options carry.
     if (q.kind === 'how-many' && /^(?:above|below|over|under)\s/i.test(q.answer)) return `the key opens with “${q.answer.split(' ')[0]}”, which the question then lacks`
+    // NAME: REPEATED_SPEAKER. "Capt. Henry A. Duffy … told a group of aviation executives meeting in Atlanta Duffy said
+    // the pilots' union has …": a wire's editing slip names the speaker twice in one clause, which is not English.
+    const twice = /\b([\p{Lu}][\p{Ll}]{2,})\b[^.;:"“”]*\b(?:told|said|says)\b[^,.;:"“”]*\s\1\s+(?:said|says|told)\b/u.exec(p)
+    if (twice) return `“${twice[1]}” is named again as the speaker inside the clause it already speaks: a slip in the sentence`
     // NAME: SECOND_CLAUSE. "How many strikes have taken place ..., but most of those previously reported were in
     // Croatia?": a question asks one thing; a clause joined by "but" after it is a statement inside the question.
     if (q.kind !== 'true-false' && q.kind !== 'cloze' && /,\s+but\s/.test(outsideQuotes(p))) return 'a second clause (“, but …”) inside the question'
     return null
   }
 }
+
+// NAME: UNANCHORED_PERIOD. "overall borrowings in the week fell …", "Net borrowings in the prior week averaged …", "a
+// focus of bank worry in that period": a week, month or period that the prompt does not date ("in the week to
+// February 25" does) was dated in a sentence before.
+const UNANCHORED_PERIOD = /\b(?:(?:in|during|for|over) the|(?:in|during|for|over) that|the (?:prior|previous|preceding))\s+(week|month|quarter|period)\b(?!\s+(?:to|ended|ending|of|through|before|after|since|from|between|under|when|in which|\d|[A-Z][a-z]+\.?\s+\d))(?!['’])/i
 
 /** Self-contained: nothing in the prompt points at a sentence the learner is not shown. */
 export const selfContained: Gate = {
@@ -365,6 +374,8 @@ export const selfContained: Gate = {
     // "today", "yesterday" point at the day the story was written, which no date elsewhere in the prompt names
     // ("an extension beyond June 30 ..., delegates said ... today").
     for (const w of words.relativeTimes) if (lower.includes(` ${w} `) && (!hasDate || DAY_WORD.test(w) || /\bweek\b/.test(w))) return `“${w}” is a time the prompt does not anchor`
+    const period = UNANCHORED_PERIOD.exec(bare)
+    if (period) return `“${period[0]}”: which ${period[1]!.toLowerCase()} is said in a sentence the learner is not shown`
     if (q.kind !== 'who-said') {
       for (const [w, re] of FIRST_PERSON_RE) if (re.test(bare) && (w !== 'us' || !/\bUS\b/.test(bare))) return `first person “${w}” with no speaker named`
     }
@@ -604,8 +615,24 @@ export const noGiveaway: Gate = {
       const hit = termPattern(g, key).exec(prompt)
       if (hit) return `“${hit[0]}” in the prompt points to ${key.name}`
     }
-    return storyYear(q, g) ?? headlineGiveaway(q, g, key) ?? placeHint(q, g, key) ?? officeGiveaway(q, g, key)
+    return storyYear(q, g) ?? countHint(q) ?? headlineGiveaway(q, g, key) ?? placeHint(q, g, key) ?? officeGiveaway(q, g, key)
   }
+}
+
+const COUNT_HINTS = new Map(Object.entries(words.countHints as Record<string, string[]>).map(([n, ws]) => [Number(n), new RegExp(`\\b(?:${ws.join('|')})\\b`, 'i')]))
+const SMALL_COUNT = new Map([['two', 2], ['three', 3], ['four', 4]])
+
+/**
+ * NAME: COUNT_HINT. "the Cray X-MP with _____ running in tandem" → two processors: English words that carry a count
+ * ("tandem", "both", "pair", "trio") answer a question on that count.
+ */
+function countHint(q: Question): string | null {
+  if (q.kind !== 'cloze' && q.kind !== 'how-many') return null
+  const m = /^(?:(\d)|(two|three|four))\b(?!\s*(?:[.,]\d|thousand|million|billion|trillion|percent|per cent|%))/i.exec(q.answer)
+  if (!m) return null
+  const n = m[1] ? Number(m[1]) : SMALL_COUNT.get(m[2]!.toLowerCase())!
+  const hint = COUNT_HINTS.get(n)?.exec(q.prompt.replace(/^Fill the gap: /, ''))
+  return hint ? `“${hint[0]}” in the prompt says the count is ${n}` : null
 }
 
 /**
@@ -748,6 +775,10 @@ export const oneAnswer: Gate = {
     if ((q.kind === 'who-what-where' || q.kind === 'cloze') && /\b(?:not|never|no longer)\b|n['’]t\b/.test(mainClause)) return 'asks what is not so: most options would also be right'
     const negated = negatedAct(q)
     if (negated) return negated
+    // NAME: VAGUE_DO. "What will South Africa do?": with nothing but its subject, the question fits every act the
+    // article gives that subject ("meet the terms of the debt agreement" as well as "repay 13 percent").
+    const bareDo = q.kind === 'what' ? /^What (?:will|would|did|does|do|can|could|should|must|is|are|was|were) ((?:the )?[\p{Lu}][^?]*) do\?$/u.exec(q.prompt) : null
+    if (bareDo && !/(?:^|\s)(?!the\b)[\p{Ll}]/u.test(bareDo[1]!)) return `“${q.prompt}” names only its subject: any act of ${bareDo[1]} in the article answers it`
     const own = new Set(evidenceSentences(q, g.ctx))
     const predicate = new Set(contentWords(q.prompt.replace(/^Fill the gap: /, '').replace(/_{3,}/g, ' ')).filter((w) => !normalise(q.answer).split(' ').includes(w)))
     if (predicate.size < 2) return null
@@ -905,6 +936,12 @@ const SPAN = new RegExp(`\\bfrom\\s+(?:${GAP}(?:\\s+[\\p{L}-]+){0,3}\\s+to\\s+[$
 const CONVERTED = new RegExp(`\\d[\\d,.]*\\s*[\\p{L}$£€%]*\\s*\\(\\s*(?:about |some |around |roughly |nearly )?${GAP}|${GAP}[^()]{0,12}\\(\\s*(?:about |some |around |roughly |nearly )?[$£€]?\\d`, 'iu')
 // NAME: PAIRED. "for one or _____ years", "_____ to three": the key is the next figure after (or before) its neighbour.
 const PAIRED = new RegExp(`(?<![\\p{L}\\d])${FIG}\\s+(?:or|to)\\s+${GAP}|${GAP}(?:\\s+[\\p{L}-]+)?\\s+(?:or|to)\\s+${FIG}(?![\\p{L}\\d])`, 'iu')
+// NAME: RESTATED. "rose 0.2 percent, or _____, to an annual rate of 3,630.0 billion dollars": ", or" gives one change
+// two ways, so the key is the other figure worked out.
+const RESTATED = new RegExp(`(?<![\\p{L}\\d])${FIG}(?:\\s+[\\p{L}%]+){0,2}\\s*,\\s+or\\s+(?:about\\s+|some\\s+|nearly\\s+)?${GAP}|${GAP}(?:\\s+[\\p{L}%]+){0,2}\\s*,\\s+or\\s+(?:about\\s+|some\\s+|nearly\\s+)?[$£€]?${FIG}(?![\\p{L}\\d])`, 'iu')
+// NAME: RANGE_END. "between 27,000 and _____ of Spanish corn": the key is the top of a range whose bottom the prompt
+// gives, so every option below it is ruled out by arithmetic.
+const RANGE_END = new RegExp(`\\bbetween\\s+[$£€]?${FIG}(?:\\s+[\\p{L}%-]+){0,2}\\s+and\\s+${GAP}|\\bbetween\\s+${GAP}(?:\\s+[\\p{L}%-]+){0,2}\\s+and\\s+[$£€]?${FIG}`, 'iu')
 const SCALE_WORD = /\b(thousand|million|billion|trillion|percent|per cent)\b|%/i
 // "down from", "rose to", "below", "than": words that set one figure against another ("took up" does not).
 const COMPARING = /\b(?:(?:up|down|rose|fell|increased|decreased|dropped|climbed|jumped)\s+(?:from|to)|from\s+[$£€]?\d|below|above|against|compared|than|versus|vs)\b/i
@@ -946,6 +983,18 @@ function workedOut(q: Question): string | null {
   if (converted) return `“${converted[0]}”: the key converts the figure beside it`
   const pair = PAIRED.exec(prompt)
   if (pair) return `“${pair[0]}”: the key is the neighbour of the figure beside it`
+  const restated = RESTATED.exec(prompt)
+  if (restated) return `“${restated[0]}”: the key restates the figure beside it another way`
+  const range = RANGE_END.exec(prompt)
+  if (range) return `“${range[0]}”: the key is the other end of a range the prompt opens`
+  // NAME: MIDDLE_YEAR. "cut the _____ budget deficit … from the forecast 1987 deficit …, and to 100 billion francs
+  // in 1989" → 1988: a year with the one before and the one after it in the prompt is the step between them.
+  const year = /^(?:in\s+)?((?:1[89]|20)\d\d)$/.exec(q.answer)
+  if (year) {
+    const y = Number(year[1])
+    const years = new Set([...prompt.matchAll(/(?<!\d)(?:1[89]|20)\d\d(?!\d)/g)].map((m) => Number(m[0])))
+    if (years.has(y - 1) && years.has(y + 1)) return `${y - 1} and ${y + 1} in the prompt leave ${y} as the step between them`
+  }
   // A change word between the gap and another figure of the same unit ("70 percent … dropped to _____", where the
   // key is in percent too), within one clause or the next.
   const unit = q.answer.split(/\s+/).at(-1)!.toLowerCase().slice(0, 4)
@@ -1061,6 +1110,44 @@ export const pronounKey: Gate = {
   }
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+
+/**
+ * NAME: PAST_PERIOD. "the ELN carried out how many attacks on petroleum pipelines between 1984 and 1986?" in a story of
+ * 1987, "OPEC agreed last December to … fixed prices averaging how many dollars a barrel?" in one of April: a tally
+ * over years before the story, or a figure set months before it, is the history the news is set against.
+ */
+function pastPeriod(q: Question, g: GateContext): string | null {
+  if (g.year === null) return null
+  const p = q.prompt
+  const years = /\b(?:between|from)\s+((?:1[89]|20)\d\d)\s+(?:and|to|through)\s+((?:1[89]|20)\d\d)\b|\b((?:1[89]|20)\d\d)[-–](\d{2}|(?:1[89]|20)\d\d)\b/.exec(p)
+  if (years) {
+    const end = Number(years[2] ?? years[4])
+    const last = end < 100 ? Math.floor(Number(years[3]) / 100) * 100 + end : end
+    if (last < g.year) return `background: “${years[0]}” is a stretch of years before the story (${g.year})`
+  }
+  const month = /\blast\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/.exec(p)
+  const storyMonth = g.ctx.article.date ? Number(g.ctx.article.date.slice(5, 7)) - 1 : NaN
+  if (month && !Number.isNaN(storyMonth)) {
+    const back = (storyMonth - MONTHS.indexOf(month[1]!.toLowerCase()) + 12) % 12 || 12
+    if (back >= 3) return `background: “${month[0]}” was ${back} months before the story`
+  }
+  return null
+}
+
+/**
+ * NAME: DATE_AS_LABEL. "in line with the _____ Paris agreement" → February 22, in a story of March: a date before the
+ * story used to name an earlier event says which event, and asking it tests the label, not the news.
+ */
+function dateAsLabel(q: Question, g: GateContext): string | null {
+  if (q.kind !== 'cloze' || !/\b(?:the|its|their|his|her|this|that)\s+_____\s+[\p{L}]/u.test(q.prompt)) return null
+  const story = storyDay(g.ctx.article.date)
+  if (story === null) return null
+  const d = g.ctx.dates.find((x) => x.paragraph === q.evidence.paragraph && x.start >= q.evidence.start && x.end <= q.evidence.end && x.text === q.answer)
+  if (!d || d.granularity !== 'day' || d.time >= story - 7 * 86_400_000) return null
+  return `background: “the ${q.answer} …” names an earlier event by its date`
+}
+
 // "Last year,", "On March 18 of last year,", "A year earlier,", "In 1986," (the year is checked against the story's).
 const EARLIER_YEAR_LEAD = /^(?:(?:on|in|by|during|until|at the end of)\s+[^,]{0,30}?\s*)?(?:of\s+)?(?:last year|a year (?:ago|earlier|before)|the (?:previous|prior|preceding) year)\b|^(?:in|during|by the end of)\s+(?:[A-Z][a-z]+\s+)?(\d{4})\b/i
 
@@ -1098,6 +1185,21 @@ export const storyFact: Gate = {
       const lead = EARLIER_YEAR_LEAD.exec(q.evidence.text)
       if (lead && (!lead[1] || Number(lead[1]) < g.year)) return `background: “${lead[0]}” puts the figure in a year before the story`
     }
+    const figureAsked = q.kind === 'how-many' || (q.kind === 'cloze' && HAS_FIGURE.test(q.answer))
+    const past = figureAsked ? pastPeriod(q, g) : null
+    if (past) return past
+    // NAME: ASIDE_FIGURE. "French sugar group Beghin-Say, which is what percentage owned by Italy's Gruppo Ferruzzi, is
+    // to raise its capital …": a figure in a relative clause set off by commas identifies the subject; the news is
+    // the main clause.
+    if (figureAsked) {
+      const prompt = q.prompt.replace(/^Fill the gap: /, '')
+      const at = prompt.search(new RegExp(GAP, 'i'))
+      const before = at > 0 ? prompt.slice(0, at) : ''
+      const opened = [...before.matchAll(/,\s+(?:which|who|whose)\b/g)].at(-1)
+      if (opened && !before.slice(opened.index! + 1).includes(',') && /,/.test(prompt.slice(at))) return 'background: the figure is in an aside (“, which …,”) about the subject, not the news'
+    }
+    const label = dateAsLabel(q, g)
+    if (label) return label
     const span = /^(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)$/i.test(q.answer)
     if (span && /\b(?:the\s+)?(?:past|last|next|coming)\s+(?:_____|how many)/i.test(q.prompt)) return 'filler: how long a recent stretch of time was, not the fact'
     // NAME: RELATIVE_SPAN. "an initiative which _____ ago plunged him into crisis" → four months, "How many months

@@ -11,7 +11,7 @@ import { whoDidWhat } from './kinds/who-did-what'
 import { whoSaid } from './kinds/who-said'
 import { whoWhatWhere } from './kinds/who-what-where'
 import type { Question, QuestionKind } from './model'
-import { background, importance, storyCast, titleWords, type Importance } from './rank'
+import { background, deepDetail, importance, storyCast, titleWords, type Importance } from './rank'
 import { defaultWorld, type World } from './world'
 
 /**
@@ -173,7 +173,8 @@ function select(passed: Decision[], floor: number): Decision[] {
   for (const d of [...(firstFalse ? [firstFalse] : []), ...main.filter((x) => !isTrue(x)), ...main.filter(isTrue), ...rest.filter((x) => aside.get(x))]) {
     const q = d.question
     const why = aside.get(d)
-    if (why && kept.length >= floor) {
+    // A figure past the story's opening is never asked (DEEP_DETAIL); other background only fills a quiz to its floor.
+    if (why && (kept.length >= floor || deepDetail(q))) {
       drop(d, 'background', why)
       continue
     }

@@ -23,7 +23,23 @@ describe('the whole corpus', () => {
   // These floors guard against a gate that silently empties quizzes: one question per 400 words at least, and the
   // corpus as a whole one per 250. A short story may have none fit to ship (the Kmart-Sears brief: its headline
   // gives away the purchase, and every other sentence leans on "the deal"); the quiz panel then says so.
-  it.each(quizzes.map((z) => [z.name, z] as const))('%s: at least one question per 400 words', (_name, z) => {
+  // A story left with nothing fit to ship, named with the reason, and checked to be still empty for that reason
+  // (so a change that gives it questions, or empties it another way, shows here).
+  const EMPTY: Record<string, { why: string; droppedBy: string; reason: RegExp }> = {
+    'wikinews-gum_lanterns.txt': {
+      why: 'a visitor’s diary: its only figure is past the opening (a 2 km circumference), its other sentences lean on “the festival” or “this year”',
+      droppedBy: 'background',
+      reason: /past the story's opening/
+    }
+  }
+  it.each(quizzes.map((z) => [z.name, z] as const))('%s: at least one question per 400 words', (name, z) => {
+    const empty = EMPTY[name]
+    if (empty) {
+      expect(z.questions, empty.why).toEqual([])
+      const full = explained.find((x) => x.name === name)!
+      expect(full.decisions.some((d) => d.droppedBy === empty.droppedBy && empty.reason.test(d.reason ?? ''))).toBe(true)
+      return
+    }
     expect(z.questions.length).toBeGreaterThanOrEqual(Math.floor(wordCount(z.article) / 400))
   })
 

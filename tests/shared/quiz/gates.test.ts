@@ -841,3 +841,84 @@ describe('rules from a reading of unseen newswire, batch 410-449', () => {
     expect(ask('15 dollars')).toBeNull()
   })
 })
+
+describe('rules from readings of unseen newswire, batches 450-489 and 545-599', () => {
+  it('options-fit: ", or _____" restates a change another way, so arithmetic gives the key (RESTATED)', () => {
+    const s = 'U.S. personal income rose 0.2 percent, or 7.9 billion dollars, in May to an annual rate of 3,630.0 billion dollars.'
+    const e = setup([s])
+    const ask = (prompt: string, answer: string) => check(optionsFit, e, question(e, 0, s, { kind: 'cloze', prompt, answer, options: [answer, '4.9 billion dollars', '5.9 billion dollars', '1.5 billion dollars'] }))
+    expect(ask('Fill the gap: U.S. personal income rose 0.2 percent, or _____, in May to an annual rate of 3,630.0 billion dollars.', '7.9 billion dollars')).toMatch(/restates/)
+    expect(ask('Fill the gap: U.S. personal income rose 0.2 percent in May to an annual rate of _____.', '3,630.0 billion dollars')).toBeNull()
+  })
+  it('options-fit: "between 27,000 and _____" opens a range whose other end the key is (RANGE_END)', () => {
+    const s = 'Greece has agreed to buy between 27,000 and 33,000 tonnes of Spanish corn, a spokesman said.'
+    const e = setup([s])
+    const ask = (prompt: string, answer: string) => check(optionsFit, e, question(e, 0, s, { kind: 'cloze', prompt, answer, options: [answer, '3,000 tonnes', '30,000 tonnes', '13,000 tonnes'] }))
+    expect(ask('Fill the gap: Greece has agreed to buy between 27,000 and _____ of Spanish corn, a spokesman said.', '33,000 tonnes')).toMatch(/other end of a range/)
+    expect(ask('Fill the gap: Greece has agreed to buy _____ of Spanish corn, a spokesman said.', 'between 27,000 and 33,000 tonnes')).toBeNull()
+  })
+  it('options-fit: a year with the year before and the year after it in the prompt is the step between them (MIDDLE_YEAR)', () => {
+    const s = 'Balladur plans to cut the 1988 budget deficit to 115 billion francs from the forecast 1987 deficit of 129 billion, and to 100 billion francs in 1989.'
+    const e = setup([s], 'March 2, 1987')
+    const ask = (prompt: string) => check(optionsFit, e, question(e, 0, s, { kind: 'cloze', prompt, answer: '1988', options: ['1988', '1990', '1991', '1986'] }))
+    expect(ask(`Fill the gap: ${s.replace('1988', '_____')}`)).toMatch(/1987 and 1989 in the prompt/)
+    expect(ask(`Fill the gap: ${s.replace('1988', '_____').replace(', and to 100 billion francs in 1989', '')}`)).toBeNull()
+  })
+  it('self-contained: "in the week", "the prior week", "in that period" undated are dated in a sentence before (UNANCHORED_PERIOD)', () => {
+    const s = 'Net borrowings in the prior week averaged 451 million dollars.'
+    const e = setup([s])
+    const ask = (prompt: string) => check(selfContained, e, question(e, 0, s, { kind: 'how-many', prompt, answer: '451 million dollars' }))
+    expect(ask('Net borrowings in the prior week averaged how many dollars?')).toMatch(/the prior week/)
+    expect(ask('Overall borrowings in the week fell to how many dollars?')).toMatch(/in the week/)
+    expect(ask('A focus of bank worry in that period had been which market?')).toMatch(/in that period/)
+    expect(ask('Overall borrowings in the week to Wednesday February 25 fell to how many dollars?')).toBeNull()
+    expect(ask('Overall borrowings in the week ended February 25 fell to how many dollars?')).toBeNull()
+  })
+  it('well-formed: the speaker named again inside the clause he already speaks is a slip of the wire (REPEATED_SPEAKER)', () => {
+    const s = 'Capt. Henry A. Duffy told aviation executives meeting in Atlanta Duffy said the union has a contract through 1988.'
+    const e = setup([s])
+    const ask = (prompt: string) => check(wellFormed, e, question(e, 0, s, { kind: 'cloze', prompt, answer: '1988' }))
+    expect(ask('Fill the gap: Capt. Henry A. Duffy told aviation executives meeting in Atlanta Duffy said the union has a contract through _____.')).toMatch(/“Duffy” is named again/)
+    expect(ask('Fill the gap: Capt. Henry A. Duffy told aviation executives meeting in Atlanta the union has a contract through _____.')).toBeNull()
+  })
+  it('one-answer: "What will South Africa do?" names only its subject, and any of its acts answers it (VAGUE_DO)', () => {
+    const s = 'South Africa will repay 13 percent of its frozen debt over three years.'
+    const e = setup([s])
+    const ask = (prompt: string) => check(oneAnswer, e, question(e, 0, s, { kind: 'what', prompt, answer: 'repay 13 percent' }))
+    expect(ask('What will South Africa do?')).toMatch(/names only its subject/)
+    expect(ask('What will the International Natural Rubber Council do?')).toMatch(/names only its subject/)
+    expect(ask('What did Barack Obama say he would do?')).toBeNull()
+    expect(ask('What will South Africa do over three years?')).toBeNull()
+  })
+  it('no-giveaway: "running in tandem" says the count is two (COUNT_HINT, words in data)', () => {
+    const s = 'India wanted a Cray X-MP with two processors running in tandem.'
+    const e = setup([s])
+    const ask = (prompt: string, answer: string) => check(noGiveaway, e, question(e, 0, s, { kind: 'cloze', prompt, answer, options: [answer, 'five processors', 'three processors', 'four processors'] }))
+    expect(ask('Fill the gap: India wanted a Cray X-MP with _____ running in tandem.', 'two processors')).toMatch(/“tandem” .* count is 2/)
+    expect(ask('Fill the gap: India wanted a Cray X-MP with _____ running side by side.', 'two processors')).toBeNull()
+    expect(ask('Fill the gap: India wanted a Cray X-MP with _____ running in tandem.', 'two million dollars')).toBeNull()
+  })
+  it('story-fact: a tally over years before the story, or a figure set months before it, is history (PAST_PERIOD)', () => {
+    const s = 'The ELN carried out 72 attacks on petroleum pipelines between 1984 and 1986.'
+    const e = setup([s], 'April 13, 1987')
+    const ask = (prompt: string) => check(storyFact, e, question(e, 0, s, { kind: 'how-many', prompt, answer: '72 attacks' }))
+    expect(ask('The ELN carried out how many attacks on petroleum pipelines between 1984 and 1986?')).toMatch(/stretch of years before the story/)
+    expect(ask('The ELN carried out how many attacks on petroleum pipelines between 1985 and 1987?')).toBeNull()
+    expect(ask('OPEC agreed last December to return to fixed prices averaging how many dollars a barrel?')).toMatch(/4 months before the story/)
+    expect(ask('OPEC agreed last March to return to fixed prices averaging how many dollars a barrel?')).toBeNull()
+  })
+  it('story-fact: a figure in a relative clause set off by commas identifies the subject, it is not the news (ASIDE_FIGURE)', () => {
+    const s = 'Beghin-Say, which is 49.6 percent owned by Gruppo Ferruzzi, is to raise its capital to 703 million francs.'
+    const e = setup([s])
+    const ask = (prompt: string, answer: string) => check(storyFact, e, question(e, 0, s, { kind: 'how-many', prompt, answer }))
+    expect(ask('Beghin-Say, which is what percentage owned by Gruppo Ferruzzi, is to raise its capital to 703 million francs?', '49.6 percent')).toMatch(/aside/)
+    expect(ask('Beghin-Say, which is 49.6 percent owned by Gruppo Ferruzzi, is to raise its capital to how many francs?', '703 million francs')).toBeNull()
+  })
+  it('story-fact: a date before the story that names an earlier event ("the February 22 Paris agreement") is a label (DATE_AS_LABEL)', () => {
+    const s = 'Sumita said the Bank will intervene in line with the February 22 Paris agreement, and will meet again on March 20.'
+    const e = setup([s], 'March 12, 1987')
+    const ask = (prompt: string, answer: string) => check(storyFact, e, question(e, 0, s, { kind: 'cloze', prompt, answer, options: [answer, 'March 1', 'February 23', 'February 21'] }))
+    expect(ask('Fill the gap: Sumita said the Bank will intervene in line with the _____ Paris agreement, and will meet again on March 20.', 'February 22')).toMatch(/earlier event by its date/)
+    expect(ask('Fill the gap: Sumita said the Bank will intervene in line with the February 22 Paris agreement, and will meet again on _____.', 'March 20')).toBeNull()
+  })
+})

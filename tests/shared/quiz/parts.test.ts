@@ -164,6 +164,19 @@ describe('quotes', () => {
     const mentions = findEntities(sents, defaultWorld()).mentions
     expect(sents[0]!.map((x) => standsAlone(x, mentions))).toEqual([true, false])
   })
+  it('never swaps a value into one the sentence already gives elsewhere ("two million shares, including two million ...") (SWAP_ECHO)', () => {
+    const ctx = buildContext(article(['Tiffany and Co said it has filed for an initial public offering of four million shares, including two million to be sold by shareholders.']), defaultWorld())
+    const swapped = trueFalse(ctx).find((q) => q.answer === 'False')
+    expect(swapped?.prompt).toMatch(/offering of [a-z0-9.]+ million shares/)
+    expect(swapped?.prompt).not.toMatch(/offering of two million shares/)
+  })
+  it('never makes a statement false only in a relative clause set off by commas (FALSE_IN_ASIDE)', () => {
+    const sentence = 'TransAmerican Natural Gas Corp, which has been operating under Chapter 11 protection since January 1983, said it filed an amended plan of reorganization.'
+    const ctx = buildContext(article([sentence]), defaultWorld())
+    expect(trueFalse(ctx).filter((q) => q.answer === 'False')).toEqual([])
+    const main = buildContext(article(['TransAmerican Natural Gas Corp said it filed an amended plan of reorganization on January 12, 1983.']), defaultWorld())
+    expect(trueFalse(main).some((q) => q.answer === 'False')).toBe(true)
+  })
   it('keeps the article\'s "a" when a swapped amount starts with the same letter ("a USD$17", never "an USD$17")', () => {
     const ctx = buildContext(article(['Air Force officials discussed a USD$23 billion dollar deal with aircraft manufacturer Boeing.']), defaultWorld())
     const swapped = trueFalse(ctx).find((q) => q.answer === 'False')

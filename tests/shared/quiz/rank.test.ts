@@ -172,7 +172,7 @@ describe('background (WORTH_ASKING)', () => {
   it('leaves the other kinds to their own gates, however far from the lead', () => {
     for (const kind of ['true-false', 'who-did-what', 'what', 'when', 'who-said', 'who-what-where'] as const) expect(background(ask(9, kind), imp(0.5, 0.3))).toBeNull()
   })
-  it('drops background figures from a long story, and keeps them only where the quiz would have fewer than one per 400 words', () => {
+  it('drops figures past the opening from any story, even one that is left with no question (DEEP_DETAIL)', () => {
     const lead = 'Acme Corp agreed to buy Widget Inc for 20 million dollars on Monday, the companies said.'
     const filler = 'Nothing else happened that week in the valley, and the weather stayed mild for the season.'
     const aside = 'Chicago-based Acme Corp had 1985 revenues of 4.5 billion dollars.'
@@ -183,8 +183,9 @@ describe('background (WORTH_ASKING)', () => {
     expect(dropped.every((d) => d.question.evidence.text === aside && /paragraph 11, past the story's opening/.test(d.reason!))).toBe(true)
     expect(full.kept.length).toBeGreaterThanOrEqual(1)
     expect(full.kept.some((q) => q.evidence.text === aside)).toBe(false)
-    // With nothing else to ask, a background figure is asked rather than leaving the quiz empty.
+    // Not even to fill an empty quiz: a figure past the opening is trivia (DEEP_DETAIL), and no question beats it.
     const only = explainQuiz({ ...story, paragraphs: story.paragraphs.slice(1) })
-    expect(only.kept.map((q) => q.evidence.text)).toEqual([aside])
+    expect(only.decisions.filter((d) => d.question.evidence.text === aside && d.droppedBy === 'background').length).toBeGreaterThan(0)
+    expect(only.kept.some((q) => q.evidence.text === aside)).toBe(false)
   })
 })

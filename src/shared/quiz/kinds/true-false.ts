@@ -82,12 +82,17 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
   const nums = within(ctx.numbers, s).filter((n) => !inQuote(ctx, n.paragraph, n.start, n.end))
   // "one or two points", "from 2004 to 2009": a number paired with another is read as a range, not swapped.
   // Singular units ("a 12 year cycle", "70 meter hall") are compound adjectives, often fixed facts a swap makes absurd.
-  if (nums.length === 1 && !/^[a-z]+[^s]$/.test(nums[0]!.unit) && !inParentheses(s, nums[0]!.start) && !/\b(?:or|to|and|-|–)\s*$/.test(s.text.slice(0, nums[0]!.start - s.start)) && !/^\s*(?:or|to|-|–)\s/.test(s.text.slice(nums[0]!.end - s.start))) {
+  if (nums.length === 1 && !/^[a-z]+[^s]$/.test(nums[0]!.unit) && !inParentheses(s, nums[0]!.start) && !inRelativeAside(s, nums[0]!.start) && !/\b(?:or|to|and|-|–)\s*$/.test(s.text.slice(0, nums[0]!.start - s.start)) && !/^\s*(?:or|to|-|–)\s/.test(s.text.slice(nums[0]!.end - s.start))) {
     const n = nums[0]!
     // "more than 1,000" stays true for any smaller figure: move a bound only where it becomes false.
     const up = /^(?:over|more than|at least|just over|above|as many as)$/i.test(n.hedge)
     const down = /^(?:less than|fewer than|up to|just under|below|under|as few as)$/i.test(n.hedge)
+    // NAME: SWAP_ECHO. "an offering of two million shares, including two million to be sold by shareholders": a
+    // value the sentence already gives elsewhere makes the false statement contradict itself, which shows it.
+    const rest = s.text.slice(0, n.start - s.start) + ' ' + s.text.slice(n.end - s.start)
     const alt = numberDistractors(ctx, n).find((t) => {
+      const figure = /\d[\d,.]*(?:\s+(?:thousand|million|billion|trillion))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b(?:\s+(?:thousand|million|billion|trillion))?/i.exec(t)?.[0]
+      if (figure && new RegExp(`(?<![\\w.,])${figure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'i').test(rest)) return false
       const v = Number((/[\d,.]+/.exec(t)?.[0] ?? '').replace(/,/g, ''))
       if (up) return v > n.value
       if (down) return v < n.value
@@ -98,7 +103,7 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
   const dates = within(ctx.dates, s)
   // A year that opens a name ("the 2018 FIFA World Cup") is part of the name, not a date to move.
   const opensName = dates.length === 1 && /^\s+[\p{Lu}]/u.test(s.text.slice(dates[0]!.end - s.start))
-  if (dates.length === 1 && !dates[0]!.weekday && !inParentheses(s, dates[0]!.start) && !opensName) {
+  if (dates.length === 1 && !dates[0]!.weekday && !inParentheses(s, dates[0]!.start) && !inRelativeAside(s, dates[0]!.start) && !opensName) {
     const d = dates[0]!
     // A near shift, never another date of the story ("By 2000" for "By 2050" would be absurd, not false).
     // A round year ("by 2050") moves by ten, any other year by three: raters called a one-year swap (1973 for
@@ -169,4 +174,15 @@ function blankMentions(text: string, offset: number, mentions: Array<{ start: nu
 function inParentheses(s: Sentence, at: number): boolean {
   const before = s.text.slice(0, at - s.start)
   return before.lastIndexOf('(') > before.lastIndexOf(')')
+}
+
+/**
+ * NAME: FALSE_IN_ASIDE. "TransAmerican …, which has been operating under Chapter 11 since February 1983, said it filed
+ * …": a value in a relative clause set off by commas is background to the sentence's news, and a statement made
+ * false only there tests a detail the story is not about.
+ */
+export function inRelativeAside(s: Sentence, at: number): boolean {
+  const before = s.text.slice(0, at - s.start)
+  const opened = [...before.matchAll(/,\s+(?:which|who|whose)\b/g)].at(-1)
+  return opened !== undefined && !before.slice(opened.index! + 1).includes(',')
 }
