@@ -341,6 +341,9 @@ export const wellFormed: Gate = {
     // the pilots' union has …": a wire's editing slip names the speaker twice in one clause, which is not English.
     const twice = /\b([\p{Lu}][\p{Ll}]{2,})\b[^.;:"“”]*\b(?:told|said|says)\b[^,.;:"“”]*\s\1\s+(?:said|says|told)\b/u.exec(p)
     if (twice) return `“${twice[1]}” is named again as the speaker inside the clause it already speaks: a slip in the sentence`
+    // NAME: NAME_CUT. "The _____ of Zambia quoted unnamed sources …" → Times: a gap on one word of a name ("Times of
+    // Zambia") asks how a name is spelt, and general knowledge of papers fills it.
+    if (q.kind === 'cloze' && /^[\p{Lu}][\p{L}.'’-]*$/u.test(q.answer) && /_____ of [\p{Lu}]/u.test(p)) return `the gap cuts the name “${q.answer} of …” in two`
     // NAME: SECOND_CLAUSE. "How many strikes have taken place ..., but most of those previously reported were in
     // Croatia?": a question asks one thing; a clause joined by "but" after it is a statement inside the question.
     if (q.kind !== 'true-false' && q.kind !== 'cloze' && /,\s+but\s/.test(outsideQuotes(p))) return 'a second clause (“, but …”) inside the question'
@@ -1200,6 +1203,10 @@ export const storyFact: Gate = {
     }
     const label = dateAsLabel(q, g)
     if (label) return label
+    // NAME: IDENTIFYING_APPOSITION. "AMR Corp, the parent of which organisation, rose sharply …" → American Airlines: an
+    // apposition that says who a name is identifies it, which general knowledge supplies; the news is the main clause.
+    const apposition = /[\p{Lu}][\p{L}.&'’]*,\s+(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}of\s+(?:which|what|whom|_____)\b[^,]*,/u.exec(q.prompt)
+    if (apposition && (q.kind === 'who-what-where' || q.kind === 'cloze')) return `background: the key is in an apposition (“${apposition[0]}”) that identifies a name`
     const span = /^(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)$/i.test(q.answer)
     if (span && /\b(?:the\s+)?(?:past|last|next|coming)\s+(?:_____|how many)/i.test(q.prompt)) return 'filler: how long a recent stretch of time was, not the fact'
     // NAME: RELATIVE_SPAN. "an initiative which _____ ago plunged him into crisis" → four months, "How many months

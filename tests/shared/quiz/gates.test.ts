@@ -842,7 +842,7 @@ describe('rules from a reading of unseen newswire, batch 410-449', () => {
   })
 })
 
-describe('rules from readings of unseen newswire, batches 450-489 and 545-599', () => {
+describe('rules from readings of unseen newswire, batches 450-489, 545-599 and 600-669', () => {
   it('options-fit: ", or _____" restates a change another way, so arithmetic gives the key (RESTATED)', () => {
     const s = 'U.S. personal income rose 0.2 percent, or 7.9 billion dollars, in May to an annual rate of 3,630.0 billion dollars.'
     const e = setup([s])
@@ -920,5 +920,19 @@ describe('rules from readings of unseen newswire, batches 450-489 and 545-599', 
     const ask = (prompt: string, answer: string) => check(storyFact, e, question(e, 0, s, { kind: 'cloze', prompt, answer, options: [answer, 'March 1', 'February 23', 'February 21'] }))
     expect(ask('Fill the gap: Sumita said the Bank will intervene in line with the _____ Paris agreement, and will meet again on March 20.', 'February 22')).toMatch(/earlier event by its date/)
     expect(ask('Fill the gap: Sumita said the Bank will intervene in line with the February 22 Paris agreement, and will meet again on _____.', 'March 20')).toBeNull()
+  })
+  it('well-formed: a gap on one word of a name ("The _____ of Zambia") asks how a name is spelt (NAME_CUT)', () => {
+    const s = 'The Times of Zambia said Zambia exported 100,000 tonnes of copper through Dar es Salaam.'
+    const e = setup([s])
+    const ask = (prompt: string, answer: string) => check(wellFormed, e, question(e, 0, s, { kind: 'cloze', prompt, answer }))
+    expect(ask('Fill the gap: The _____ of Zambia said Zambia exported 100,000 tonnes of copper through Dar es Salaam.', 'Times')).toMatch(/cuts the name/)
+    expect(ask('Fill the gap: The Times of Zambia said Zambia exported 100,000 tonnes of copper through _____.', 'Dar es Salaam')).toBeNull()
+  })
+  it('story-fact: a key in an apposition that says who a name is ("AMR Corp, the parent of which organisation,") (IDENTIFYING_APPOSITION)', () => {
+    const s = 'AMR Corp, the parent of American Airlines, rose sharply after analyst Roland Moreno upgraded the stock.'
+    const e = setup([s])
+    const ask = (prompt: string, answer: string) => check(storyFact, e, question(e, 0, s, { kind: 'who-what-where', prompt, answer }))
+    expect(ask('AMR Corp, the parent of which organisation, rose sharply after analyst Roland Moreno upgraded the stock?', 'American Airlines')).toMatch(/apposition/)
+    expect(ask('AMR Corp, the parent of American Airlines, rose sharply after which analyst upgraded the stock?', 'Roland Moreno')).toBeNull()
   })
 })

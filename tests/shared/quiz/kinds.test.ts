@@ -162,4 +162,17 @@ describe('date options and the story\'s own year', () => {
     const past = dateDistractors(ctx, ctx.dates.find((x) => x.text === '1979')!).map((t) => new Date(t).getUTCFullYear())
     for (const y of past) expect(y).toBeLessThan(1987)
   })
+  it('offers a shown weekday only beside days of its kind: no Sunday beside a Tuesday trading day (WEEKEND_CLASS)', async () => {
+    const { parseArticle } = await import('@shared/article/parse')
+    const { buildContext } = await import('@shared/quiz/context')
+    const { dateDistractors } = await import('@shared/quiz/kinds/when')
+    const parsed = parseArticle('Thai stocks plunge\n\nUpdated October 21, 1987\n\nThai stock prices plunged on Tuesday as nervous investors unloaded shares.')
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    const ctx = buildContext(parsed.article, defaultWorld())
+    const d = ctx.dates.find((x) => x.weekday)!
+    expect(new Date(d.time).getUTCDay()).toBe(2)
+    const days = dateDistractors(ctx, d).map((t) => new Date(t).getUTCDay())
+    expect(days).toHaveLength(3)
+    for (const day of days) expect([0, 6]).not.toContain(day)
+  })
 })

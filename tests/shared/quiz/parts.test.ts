@@ -170,6 +170,18 @@ describe('quotes', () => {
     expect(swapped?.prompt).toMatch(/offering of [a-z0-9.]+ million shares/)
     expect(swapped?.prompt).not.toMatch(/offering of two million shares/)
   })
+  it('never swaps in a value the article gives for something else ("repayments of 1.5 billion" when they do come to that) (SWAP_ECHO)', () => {
+    const ctx = buildContext(article(['South Africa and its creditor banks have agreed new terms covering repayments of 14 billion dollars of debt, banking sources said.', 'Repayments under the deal will total about 1.5 billion dollars over three years.']), defaultWorld())
+    const swapped = trueFalse(ctx).filter((q) => q.answer === 'False')
+    expect(swapped.length).toBeGreaterThan(0)
+    for (const q of swapped) expect(q.prompt).not.toMatch(/\b1\.5 billion\b/)
+  })
+  it('moves one of several figures only when no other figure of the sentence shares its measure (ONE_OF_ITS_MEASURE)', () => {
+    const homes = buildContext(article(['The council of Port Arvel agreed to pay 12 million dollars for 300 homes on the harbour front.']), defaultWorld())
+    expect(trueFalse(homes).some((q) => q.answer === 'False')).toBe(true)
+    const change = buildContext(article(['Beghin-Say is to raise its capital to 703 million francs from 527 million francs, Jean-Marc Vernes said.']), defaultWorld())
+    expect(trueFalse(change).filter((q) => q.answer === 'False')).toEqual([])
+  })
   it('never makes a statement false only in a relative clause set off by commas (FALSE_IN_ASIDE)', () => {
     const sentence = 'TransAmerican Natural Gas Corp, which has been operating under Chapter 11 protection since January 1983, said it filed an amended plan of reorganization.'
     const ctx = buildContext(article([sentence]), defaultWorld())

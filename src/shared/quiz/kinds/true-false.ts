@@ -82,14 +82,23 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
   const nums = within(ctx.numbers, s).filter((n) => !inQuote(ctx, n.paragraph, n.start, n.end))
   // "one or two points", "from 2004 to 2009": a number paired with another is read as a range, not swapped.
   // Singular units ("a 12 year cycle", "70 meter hall") are compound adjectives, often fixed facts a swap makes absurd.
-  if (nums.length === 1 && !/^[a-z]+[^s]$/.test(nums[0]!.unit) && !inParentheses(s, nums[0]!.start) && !inRelativeAside(s, nums[0]!.start) && !/\b(?:or|to|and|-|–)\s*$/.test(s.text.slice(0, nums[0]!.start - s.start)) && !/^\s*(?:or|to|-|–)\s/.test(s.text.slice(nums[0]!.end - s.start))) {
-    const n = nums[0]!
+  const swappable = (x: (typeof nums)[number]): boolean =>
+    !/^[a-z]+[^s]$/.test(x.unit) && !inParentheses(s, x.start) && !inRelativeAside(s, x.start) && !/\b(?:or|to|and|from|-|–)\s*$/.test(s.text.slice(0, x.start - s.start)) && !/^\s*(?:or|to|from|-|–)\s/.test(s.text.slice(x.end - s.start))
+  // NAME: ONE_OF_ITS_MEASURE. In a sentence of several figures ("an offer of 12 million dollars for 300 homes"), the
+  // first figure whose measure (currency, scale and unit) no other figure shares may move: a figure beside another of
+  // its measure ("rose 5 percent after 3 percent") is part of a change or a sum that a swap would make inconsistent.
+  const measure = (x: (typeof nums)[number]): string => `${x.currency}|${x.scale}|${x.unit}`
+  const n = nums.find((x) => swappable(x) && nums.every((o) => o === x || measure(o) !== measure(x)))
+  if (n) {
     // "more than 1,000" stays true for any smaller figure: move a bound only where it becomes false.
     const up = /^(?:over|more than|at least|just over|above|as many as)$/i.test(n.hedge)
     const down = /^(?:less than|fewer than|up to|just under|below|under|as few as)$/i.test(n.hedge)
     // NAME: SWAP_ECHO. "an offering of two million shares, including two million to be sold by shareholders": a
-    // value the sentence already gives elsewhere makes the false statement contradict itself, which shows it.
-    const rest = s.text.slice(0, n.start - s.start) + ' ' + s.text.slice(n.end - s.start)
+    // value the sentence already gives elsewhere makes the false statement contradict itself, which shows it; a
+    // value the article gives elsewhere ("repayments of 1.5 billion dollars" for 14 billion, when the deal's
+    // repayments do come to 1.5 billion) may make it true of something else, so the article does not settle it.
+    const para = ctx.article.paragraphs[s.paragraph] ?? ''
+    const rest = [...ctx.article.paragraphs.slice(0, s.paragraph), para.slice(0, n.start) + ' ' + para.slice(n.end), ...ctx.article.paragraphs.slice(s.paragraph + 1)].join('\n')
     const alt = numberDistractors(ctx, n).find((t) => {
       const figure = /\d[\d,.]*(?:\s+(?:thousand|million|billion|trillion))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b(?:\s+(?:thousand|million|billion|trillion))?/i.exec(t)?.[0]
       if (figure && new RegExp(`(?<![\\w.,])${figure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'i').test(rest)) return false

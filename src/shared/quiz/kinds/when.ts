@@ -46,10 +46,14 @@ export function dateDistractors(ctx: QuizContext, d: DateMention): number[] {
     if (o.granularity === d.granularity && o.time !== d.time && !picked.includes(o.time) && o.weekday === d.weekday) picked.push(o.time)
     if (picked.length >= 1) break
   }
-  const steps = d.granularity === 'day' ? (d.weekday ? [-1, -2, 1, -3] : [-1, 1, 7, -7]) : [-1, 1, 2, -2, 3, -3, 4]
+  const steps = d.granularity === 'day' ? (d.weekday ? [-1, -2, 1, -3, 2, -4, 3, -5, 4] : [-1, 1, 7, -7]) : [-1, 1, 2, -2, 3, -3, 4]
+  // NAME: WEEKEND_CLASS. "Thai stock prices plunged on Tuesday": with weekdays shown, a Sunday beside a trading day
+  // is ruled out by the calendar, so a shown weekday is offered only beside days of its kind (weekday or weekend).
+  const weekend = (t: number): boolean => [0, 6].includes(new Date(t).getUTCDay())
   for (const k of steps) {
     const t = shiftDate(d.time, d.granularity, k)
     if (picked.length >= 3) break
+    if (d.weekday && weekend(t) !== weekend(d.time)) continue
     if (t !== d.time && fits(t) && !picked.includes(t) && !ctx.dates.some((o) => o.paragraph === d.paragraph && o.sentence === d.sentence && o.time === t && o.granularity === d.granularity)) picked.push(t)
   }
   return picked
