@@ -341,6 +341,9 @@ export const wellFormed: Gate = {
     // the pilots' union has …": a wire's editing slip names the speaker twice in one clause, which is not English.
     const twice = /\b([\p{Lu}][\p{Ll}]{2,})\b[^.;:"“”]*\b(?:told|said|says)\b[^,.;:"“”]*\s\1\s+(?:said|says|told)\b/u.exec(p)
     if (twice) return `“${twice[1]}” is named again as the speaker inside the clause it already speaks: a slip in the sentence`
+    // NAME: DID_AND_PAST. "When did Sir Geoffrey Howe back the United States' attack … and said it should not worsen
+    // the Gulf crisis?": the question turned the first verb and left the second in the past tense.
+    if (/^(?:When|What|Who|Whom|Where|Which|How (?:many|much)) did\b/.test(p) && /,?\s+and\s+(?:said|says|told|added|called|urged|warned|[a-z]{3,}ed)\b/.test(outsideQuotes(p))) return '“did …, and said”: the second verb is left in the past tense'
     // NAME: NAME_CUT. "The _____ of Zambia quoted unnamed sources …" → Times: a gap on one word of a name ("Times of
     // Zambia") asks how a name is spelt, and general knowledge of papers fills it.
     if (q.kind === 'cloze' && /^[\p{Lu}][\p{L}.'’-]*$/u.test(q.answer) && /_____ of [\p{Lu}]/u.test(p)) return `the gap cuts the name “${q.answer} of …” in two`
@@ -852,6 +855,10 @@ export const optionsFit: Gate = {
       const outside = opts.find((o) => o !== q.answer && !named.has(o))
       if (outside) return `“${outside}” is not named in the story: a speaker from outside it is ruled out without reading`
     }
+    // NAME: COUNTRY_KEY. "Which country has the potential to become a leading world economic power?", "… to negotiate
+    // a free trade zone with which country?": over fifteen readings of newswire raters passed no "which country"
+    // question (six read); in world news, what a country does or wants is what general knowledge already says.
+    if (q.kind === 'who-what-where' && entityFor(q.answer, g)?.type === 'country') return `the key “${q.answer}” is a country, which general knowledge of world news names without reading`
     // NAME: OPTIONS_FROM_THE_STORY. The same for a body or a place, asked or in a gap: over fifteen readings raters
     // passed 31 of 160 "who / which / where" questions, and those with a body or place the data adds failed on type
     // or place (UNICEF does not blacklist chemicals, a Fed chairman speaks of the United States, the African

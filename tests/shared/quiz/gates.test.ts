@@ -935,4 +935,17 @@ describe('rules from readings of unseen newswire, batches 450-489, 545-599 and 6
     expect(ask('AMR Corp, the parent of which organisation, rose sharply after analyst Roland Moreno upgraded the stock?', 'American Airlines')).toMatch(/apposition/)
     expect(ask('AMR Corp, the parent of American Airlines, rose sharply after which analyst upgraded the stock?', 'Roland Moreno')).toBeNull()
   })
+  it('options-fit: a country as the key of a "which country" question is named by general knowledge (COUNTRY_KEY)', () => {
+    const s = 'Reagan asked for authority to negotiate a free trade zone with Canada, and to bring Peter Murphy to Ottawa.'
+    const e = setup([s], 'March 2, 1987')
+    expect(check(optionsFit, e, question(e, 0, s, { kind: 'who-what-where', prompt: 'Reagan asked for authority to negotiate a free trade zone with which country?', answer: 'Canada', options: ['Canada', 'United States', 'Uruguay'] }))).toMatch(/is a country/)
+    expect(check(optionsFit, e, question(e, 0, s, { kind: 'who-what-where', prompt: 'Reagan asked for authority to bring whom to Ottawa?', answer: 'Peter Murphy', options: ['Peter Murphy', 'Clayton Yeutter', 'James Baker'] })) ?? '').not.toMatch(/is a country/)
+  })
+  it('well-formed: "When did … back … and said …" leaves the second verb in the past tense (DID_AND_PAST)', () => {
+    const s = 'Sir Geoffrey Howe backed the U.S. attack on Monday and said it should not worsen the crisis.'
+    const e = setup([s])
+    const ask = (prompt: string) => check(wellFormed, e, question(e, 0, s, { kind: 'when', prompt, answer: 'Monday, November 14, 2016' }))
+    expect(ask('When did Sir Geoffrey Howe back the U.S. attack and said it should not worsen the crisis?')).toMatch(/past tense/)
+    expect(ask('When did Sir Geoffrey Howe back the U.S. attack?')).toBeNull()
+  })
 })

@@ -182,6 +182,12 @@ describe('quotes', () => {
     const change = buildContext(article(['Beghin-Say is to raise its capital to 703 million francs from 527 million francs, Jean-Marc Vernes said.']), defaultWorld())
     expect(trueFalse(change).filter((q) => q.answer === 'False')).toEqual([])
   })
+  it('never moves a count that counts what the sentence named ("the two countries" after "U.S.-Japanese") (DEFINITE_COUNT)', () => {
+    const ctx = buildContext(article(['Clayton Yeutter said trade issues straining U.S.-Japanese relations may not be resolved before the two countries open talks.']), defaultWorld())
+    expect(trueFalse(ctx).filter((q) => q.answer === 'False')).toEqual([])
+    const open = buildContext(article(['Clayton Yeutter said trade issues straining U.S.-Japanese relations may not be resolved before talks on two treaties open.']), defaultWorld())
+    expect(trueFalse(open).some((q) => q.answer === 'False')).toBe(true)
+  })
   it('never makes a statement false only in a relative clause set off by commas (FALSE_IN_ASIDE)', () => {
     const sentence = 'TransAmerican Natural Gas Corp, which has been operating under Chapter 11 protection since January 1983, said it filed an amended plan of reorganization.'
     const ctx = buildContext(article([sentence]), defaultWorld())

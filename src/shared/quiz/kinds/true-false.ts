@@ -82,7 +82,10 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
   const nums = within(ctx.numbers, s).filter((n) => !inQuote(ctx, n.paragraph, n.start, n.end))
   // "one or two points", "from 2004 to 2009": a number paired with another is read as a range, not swapped.
   // Singular units ("a 12 year cycle", "70 meter hall") are compound adjectives, often fixed facts a swap makes absurd.
+  // NAME: DEFINITE_COUNT. "before the two countries open trade talks" (U.S.-Japanese relations): a count after "the",
+  // "both" or "all" counts what the sentence already named, so "the four countries" contradicts the sentence itself.
   const swappable = (x: (typeof nums)[number]): boolean =>
+    !/\b(?:the|these|those|both|all)\s*$/i.test(s.text.slice(0, x.start - s.start)) &&
     !/^[a-z]+[^s]$/.test(x.unit) && !inParentheses(s, x.start) && !inRelativeAside(s, x.start) && !/\b(?:or|to|and|from|-|–)\s*$/.test(s.text.slice(0, x.start - s.start)) && !/^\s*(?:or|to|from|-|–)\s/.test(s.text.slice(x.end - s.start))
   // NAME: ONE_OF_ITS_MEASURE. In a sentence of several figures ("an offer of 12 million dollars for 300 homes"), the
   // first figure whose measure (currency, scale and unit) no other figure shares may move: a figure beside another of
