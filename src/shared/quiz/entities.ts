@@ -141,7 +141,10 @@ function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[
           const words = text.split(' ')
           const lastWord = words[words.length - 1]!
           let type: EntityType | null = null
-          if (words.length >= 2 && world.orgHeads.has(lastWord)) type = 'organisation'
+          // NAME: AND_FRAGMENT. "for Rural Banking and Finance Corp of New Zealand": after "Name and", the run may be
+          // the end of one longer name, and "Finance Corp" offered alone is a fragment no reader has seen.
+          const beforeAnd = (prevTok?.text === 'and' || prevTok?.text === '&') && toks[i - 2] !== undefined && CAP_WORD.test(toks[i - 2]!.text)
+          if (words.length >= 2 && world.orgHeads.has(lastWord) && !beforeAnd) type = 'organisation'
           else if (words.length >= 2 && words.length <= 4 && (world.firstNames.has(words[0]!) || afterTitle)) type = 'person'
           if (type) {
             const key = `${type}:${text}`

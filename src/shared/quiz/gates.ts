@@ -344,6 +344,9 @@ export const wellFormed: Gate = {
     // NAME: DID_AND_PAST. "When did Sir Geoffrey Howe back the United States' attack … and said it should not worsen
     // the Gulf crisis?": the question turned the first verb and left the second in the past tense.
     if (/^(?:When|What|Who|Whom|Where|Which|How (?:many|much)) did\b/.test(p) && /,?\s+and\s+(?:said|says|told|added|called|urged|warned|[a-z]{3,}ed)\b/.test(outsideQuotes(p))) return '“did …, and said”: the second verb is left in the past tense'
+    // NAME: WH_BEFORE_VERB. "possible replacements for who are Charles Cox and Edward Fleischman?": a question word put
+    // after a preposition, where the sentence's verb follows, is not English.
+    if (/\b(?:for|to|with|by|of|from|about|against|on) (?:who|whom|what) (?:are|is|was|were|has|have)\b/.test(outsideQuotes(p))) return 'a question word after a preposition, followed by a verb'
     // NAME: NAME_CUT. "The _____ of Zambia quoted unnamed sources …" → Times: a gap on one word of a name ("Times of
     // Zambia") asks how a name is spelt, and general knowledge of papers fills it.
     if (q.kind === 'cloze' && /^[\p{Lu}][\p{L}.'’-]*$/u.test(q.answer) && /_____ of [\p{Lu}]/u.test(p)) return `the gap cuts the name “${q.answer} of …” in two`
@@ -783,7 +786,8 @@ export const oneAnswer: Gate = {
     if (negated) return negated
     // NAME: VAGUE_DO. "What will South Africa do?": with nothing but its subject, the question fits every act the
     // article gives that subject ("meet the terms of the debt agreement" as well as "repay 13 percent").
-    const bareDo = q.kind === 'what' ? /^What (?:will|would|did|does|do|can|could|should|must|is|are|was|were) ((?:the )?[\p{Lu}][^?]*) do\?$/u.exec(q.prompt) : null
+    // "What did the White House say it would do?": the same when the subject only reports its own act.
+    const bareDo = q.kind === 'what' ? /^What (?:will|would|did|does|do|can|could|should|must|is|are|was|were) ((?:the )?[\p{Lu}][^?]*?)(?: say (?:it|he|she|they) (?:would|will))? do\?$/u.exec(q.prompt) : null
     if (bareDo && !/(?:^|\s)(?!the\b)[\p{Ll}]/u.test(bareDo[1]!)) return `“${q.prompt}” names only its subject: any act of ${bareDo[1]} in the article answers it`
     const own = new Set(evidenceSentences(q, g.ctx))
     const predicate = new Set(contentWords(q.prompt.replace(/^Fill the gap: /, '').replace(/_{3,}/g, ' ')).filter((w) => !normalise(q.answer).split(' ').includes(w)))

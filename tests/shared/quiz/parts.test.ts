@@ -91,6 +91,12 @@ describe('numbers', () => {
 })
 
 describe('entities', () => {
+  it('takes no firm from the end of a longer name after "and" ("Rural Banking and Finance Corp") (AND_FRAGMENT)', () => {
+    const a = article(['A bond was launched for Rural Banking and Finance Corp of New Zealand. IBJ International Ltd led it, and Finance Corp was not named.'])
+    const names = findEntities(splitSentences(a), defaultWorld()).mentions.map((m) => m.entity.name)
+    expect(names).toContain('IBJ International Ltd')
+    expect(names.filter((n) => n === 'Finance Corp')).toHaveLength(1)
+  })
   it('types curated names, links bare surnames only when the full name is given, and reads "Michael Sears" as a person', () => {
     const a = article(['Donald Trump met Cres Eastman, a professor. Eastman said Trump listened.', 'Boeing officer Michael Sears was charged. Kane scored.'])
     const e = findEntities(splitSentences(a), defaultWorld())
@@ -187,6 +193,12 @@ describe('quotes', () => {
     expect(trueFalse(ctx).filter((q) => q.answer === 'False')).toEqual([])
     const open = buildContext(article(['Clayton Yeutter said trade issues straining U.S.-Japanese relations may not be resolved before talks on two treaties open.']), defaultWorld())
     expect(trueFalse(open).some((q) => q.answer === 'False')).toBe(true)
+  })
+  it('never moves one day of a pair ("a strike set for March 9 and 10") (DATE_PAIR)', () => {
+    const ctx = buildContext(article(['Bank officers will strike against trading banks on March 9 and 10, the union said.']), defaultWorld())
+    expect(trueFalse(ctx).filter((q) => q.answer === 'False')).toEqual([])
+    const one = buildContext(article(['Bank officers will strike against trading banks on March 9, the union said.']), defaultWorld())
+    expect(trueFalse(one).some((q) => q.answer === 'False')).toBe(true)
   })
   it('never makes a statement false only in a relative clause set off by commas (FALSE_IN_ASIDE)', () => {
     const sentence = 'TransAmerican Natural Gas Corp, which has been operating under Chapter 11 protection since January 1983, said it filed an amended plan of reorganization.'

@@ -115,7 +115,10 @@ function swapFact(ctx: QuizContext, s: Sentence): Swap | null {
   const dates = within(ctx.dates, s)
   // A year that opens a name ("the 2018 FIFA World Cup") is part of the name, not a date to move.
   const opensName = dates.length === 1 && /^\s+[\p{Lu}]/u.test(s.text.slice(dates[0]!.end - s.start))
-  if (dates.length === 1 && !dates[0]!.weekday && !inParentheses(s, dates[0]!.start) && !inRelativeAside(s, dates[0]!.start) && !opensName) {
+  // NAME: DATE_PAIR. "a strike set for March 9 and 10": a day paired with the next is a span, and moving one end
+  // ("March 16 and 10") shows the edit.
+  const paired = dates.length === 1 && (/^\s*(?:and|or|to|through|-|–)\s*\d/.test(s.text.slice(dates[0]!.end - s.start)) || /\d\s*(?:and|or|to|through|-|–)\s*$/.test(s.text.slice(0, dates[0]!.start - s.start)))
+  if (dates.length === 1 && !paired && !dates[0]!.weekday && !inParentheses(s, dates[0]!.start) && !inRelativeAside(s, dates[0]!.start) && !opensName) {
     const d = dates[0]!
     // A near shift, never another date of the story ("By 2000" for "By 2050" would be absurd, not false).
     // A round year ("by 2050") moves by ten, any other year by three: raters called a one-year swap (1973 for
