@@ -161,6 +161,17 @@ function findUnknownNames(sentences: Sentence[][], world: World, known: Mention[
     }
   }
 
+  // NAME: NAME_OF_A_FIRM. "Scott Paper" beside "Scott Paper Co": a first name opening a firm's name is the firm
+  // written short, not a person (offered as a speaker, it is ruled out by type).
+  const firms = [...out, ...known].filter((m) => m.entity.type === 'organisation').map((m) => m.entity.name)
+  for (let k = out.length - 1; k >= 0; k--) {
+    const m = out[k]!
+    if (m.entity.type === 'person' && firms.some((f) => f.startsWith(`${m.text} `))) {
+      people.delete(m.entity.key)
+      out.splice(k, 1)
+    }
+  }
+
   // The title may give the full name the body only shortens ("Texas student Ahmed Mohamed" ... "Mohamed").
   for (const m of title.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]+)\b/g)) {
     if (!world.firstNames.has(m[1]!) || world.byForm.has(m[0])) continue

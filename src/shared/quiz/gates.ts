@@ -50,6 +50,7 @@ export interface GateContext {
 
 const CONNECTIVES = [...words.leadingConnectives].sort((a, b) => b.length - a.length)
 const SHELL = new Set(words.shellNouns)
+const SUBJECT_SHELL = new Set(words.subjectShellNouns)
 const ATTRIBUTION_VERBS = new Set(words.attributionVerbs)
 // Verbs of opinion and forecast that, like "said", follow a quantifier used as a subject ("Some saw", "Many expect").
 const REPORTING_EXTRA = new Set(['saw', 'see', 'sees', 'expect', 'expected', 'expects', 'believe', 'believed', 'think', 'thought', 'predicted', 'predict', 'forecast', 'estimated', 'argued', 'added', 'agreed', 'feared', 'fear'])
@@ -250,7 +251,11 @@ const DAY_SHIFT: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1
 function anchorToday(body: string, ctx: QuizContext): string {
   const day = storyDay(ctx.article.date)
   if (day === null) return body
-  return body.replace(TODAY, (_m, word: string, at: number) => {
+  return body.replace(TODAY, (m, word: string, at: number) => {
+    // A quote is the speaker's words: "today" inside one stays as said.
+    const before = body.slice(0, at)
+    const open = (before.match(/“/g)?.length ?? 0) - (before.match(/”/g)?.length ?? 0) + ((before.match(/"/g)?.length ?? 0) % 2)
+    if (open > 0) return m
     const shown = formatDate(day + DAY_SHIFT[word.toLowerCase()]! * 86_400_000, 'day', false)
     if (at === 0) return `On ${shown},`.replace(/,$/, body.slice(word.length).startsWith(',') ? '' : ',')
     return /\b(?:on|since|by|before|after)\s$/i.test(body.slice(0, at)) ? shown : `on ${shown}`
@@ -505,6 +510,11 @@ function vagueDefinite(full: string, q: Question, g: GateContext): string | null
   // "The President has drawn ...": a title at the start with no name after it is someone the prompt does not say.
   const title = /^(?:Fill the gap: )?The ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?![A-Z])/.exec(prompt)
   if (title && SHELL.has(title[1]!.toLowerCase().split(' ').pop()!)) return `The ${title[1]}`
+  // NAME: OPENING_SHELL. "The government plans to go ahead with …" (the tagger reads "government plans" as one noun
+  // phrase): a sentence whose subject is a bare shell noun leans on the sentence that named it.
+  const opening = /^The ([a-z]+)\s+(?!of\b|in\b|at\b|for\b|from\b|on\b|that\b|which\b|who\b|whose\b|,|['’])/.exec(prompt)
+  // "The government" as the subject says not whose ("the government's programme" after "South Korea" does).
+  if (opening && (SHELL.has(opening[1]!) || SUBJECT_SHELL.has(opening[1]!))) return `The ${opening[1]}`
   // "The prediction for the seven": a number standing for a group the prompt does not name.
   const counted = /\b[Tt]he (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?= (?:is|are|was|were|have|has|had|will|would|said|say|agreed|met)\b|[,.?;:])/.exec(prompt)
   if (counted) return counted[0]
@@ -1211,6 +1221,17 @@ export const storyFact: Gate = {
       const before = at > 0 ? prompt.slice(0, at) : ''
       const opened = [...before.matchAll(/,\s+(?:which|who|whose)\b/g)].at(-1)
       if (opened && !before.slice(opened.index! + 1).includes(',') && /,/.test(prompt.slice(at))) return 'background: the figure is in an aside (“, which …,”) about the subject, not the news'
+    }
+    // NAME: ASIDE_KEY. "Sumner Redstone, who controls Dedham, Mass.,-based which organisation, a theater chain
+    // operator, offered …": the same for a name asked inside such an aside: it says who someone is, not the news.
+    if (q.kind === 'who-what-where' || (q.kind === 'cloze' && !figureAsked)) {
+      // "Dedham, Mass.,-based": a state after its town is part of the place, not a comma that closes the aside.
+      const prompt = q.prompt.replace(/^Fill the gap: /, '').replace(/, ([A-Z][a-z]{1,4}\.),/g, ' $1')
+      // The question word, not a relative "who" after a comma.
+      const at = [...prompt.matchAll(/_____|\b(?:which|what) [a-z]+\b|\bwhom?\b/g)].find((m) => !/,\s+$/.test(prompt.slice(0, m.index)))?.index ?? -1
+      const before = at > 0 ? prompt.slice(0, at) : ''
+      const opened = [...before.matchAll(/,\s+(?:who|which|whose)\b/g)].at(-1)
+      if (opened && !before.slice(opened.index! + 1).includes(',') && /,/.test(prompt.slice(at))) return 'background: the key is in an aside (“, who …,”) that says who someone is, not the news'
     }
     const label = dateAsLabel(q, g)
     if (label) return label

@@ -842,7 +842,7 @@ describe('rules from a reading of unseen newswire, batch 410-449', () => {
   })
 })
 
-describe('rules from readings of unseen newswire, batches 450-489, 545-599, 600-669, 670-739 and 740-809', () => {
+describe('rules from readings of unseen newswire, batches 450-489, 545-599, 600-669, 670-739, 740-809 and 810-879', () => {
   it('options-fit: ", or _____" restates a change another way, so arithmetic gives the key (RESTATED)', () => {
     const s = 'U.S. personal income rose 0.2 percent, or 7.9 billion dollars, in May to an annual rate of 3,630.0 billion dollars.'
     const e = setup([s])
@@ -961,5 +961,31 @@ describe('rules from readings of unseen newswire, batches 450-489, 545-599, 600-
     const s = 'The strikers joined coal miners in Spain\'s latest wave of stoppages over wage demands.'
     const e = setup([s])
     expect(check(selfContained, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toMatch(/The strikers/)
+  })
+  it('story-fact: a name asked inside an aside (", who controls which organisation, …") says who someone is (ASIDE_KEY)', () => {
+    const s = 'Redstone, who controls National Amusements Inc, a theater chain operator, raised his Viacom offer to 42 dollars.'
+    const e = setup([s])
+    const ask = (prompt: string, answer: string) => check(storyFact, e, question(e, 0, s, { kind: 'who-what-where', prompt, answer }))
+    expect(ask('Sumner Redstone, who controls which organisation, a theater chain operator, raised his Viacom offer to 42 dollars?', 'National Amusements Inc')).toMatch(/aside/)
+    expect(ask('Sumner Redstone, who controls Dedham, Mass.,-based which organisation, a theater chain operator, raised his Viacom offer to 42 dollars?', 'National Amusements Inc')).toMatch(/aside/)
+    expect(ask('Who raised his Viacom offer to 42 dollars?', 'Sumner Redstone')).toBeNull()
+  })
+  it('repair: "today" inside a quote stays as the speaker said it', () => {
+    const s = '"Today they were talking about a much higher objective," Chao said today.'
+    const e = setup([s])
+    const repaired = repairPrompt(question(e, 0, s, { kind: 'who-said', prompt: 'Who said “today they were talking about a much higher objective”?', answer: 'Sherman Chao' }), e.ctx)
+    expect(repaired).toContain('“today they were talking')
+    expect(repairedStatement(e, 0, s)).toMatch(/Chao said on /)
+  })
+  it('options-fit: sports bodies are no peers by default: FIFA offered for a ruling on a railroad merger is ruled out by type', () => {
+    const s = 'The ICC had rejected in July the merger of the Santa Fe and Southern Pacific railroads.'
+    const e = setup([s], 'March 2, 1987')
+    const q = question(e, 0, s, { kind: 'who-what-where', prompt: 'Which organisation had rejected in July the merger of the Santa Fe and Southern Pacific railroads?', answer: 'ICC', options: ['ICC', 'FIFA', 'UEFA', 'International Olympic Committee'] })
+    expect(check(optionsFit, e, q)).toMatch(/not named in the story/)
+  })
+  it('self-contained: "The government" as the subject says not whose (OPENING_SHELL, nouns in the data)', () => {
+    const s = 'The government plans to go ahead with a three billion franc package to help the long-term unemployed.'
+    const e = setup([s])
+    expect(check(selfContained, e, question(e, 0, s, { kind: 'true-false', prompt: s, answer: 'True' }))).toMatch(/The government/)
   })
 })

@@ -91,6 +91,12 @@ describe('numbers', () => {
 })
 
 describe('entities', () => {
+  it('reads "Scott Paper" beside "Scott Paper Co" as the firm written short, not a person (NAME_OF_A_FIRM)', () => {
+    const a = article(['Scott Paper Co raised its financial objectives. John Chao, an analyst, said Scott Paper was ambitious.'])
+    const people = findEntities(splitSentences(a), defaultWorld()).mentions.filter((m) => m.entity.type === 'person').map((m) => m.entity.name)
+    expect(people).toContain('John Chao')
+    expect(people).not.toContain('Scott Paper')
+  })
   it('takes no firm from the end of a longer name after "and" ("Rural Banking and Finance Corp") (AND_FRAGMENT)', () => {
     const a = article(['A bond was launched for Rural Banking and Finance Corp of New Zealand. IBJ International Ltd led it, and Finance Corp was not named.'])
     const names = findEntities(splitSentences(a), defaultWorld()).mentions.map((m) => m.entity.name)
