@@ -9,10 +9,14 @@ describe('articles in a backup (library:export, library:restore)', () => {
     const a = await old.value<ImportOutcome>('library:import-file', { name: 'news-page.html', bytes: fixtureBytes('news-page.html') })
     const b = await old.value<ImportOutcome>('library:import-file', { name: 'night-trains.md', bytes: fixtureBytes('night-trains.md') })
     const exported = await old.value<BackupArticle[]>('library:export')
-    expect(exported.map((e) => [e.file.id, e.origin, e.format, e.addedAt])).toEqual([
-      [a.summary.id, 'news-page.html', 'html', '2026-11-28T10:00:00.000Z'],
-      [b.summary.id, 'night-trains.md', 'markdown', '2026-11-28T10:00:00.000Z']
-    ])
+    // Both were added at the same moment, so their order in the backup is not the order of import.
+    const byId = (rows: string[][]): string[][] => [...rows].sort((x, y) => x[0]!.localeCompare(y[0]!))
+    expect(byId(exported.map((e) => [e.file.id, e.origin!, e.format, e.addedAt]))).toEqual(
+      byId([
+        [a.summary.id, 'news-page.html', 'html', '2026-11-28T10:00:00.000Z'],
+        [b.summary.id, 'night-trains.md', 'markdown', '2026-11-28T10:00:00.000Z']
+      ])
+    )
 
     // Through JSON, as in the backup file.
     const fresh = new FakeMain(tempDir())
