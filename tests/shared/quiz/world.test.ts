@@ -100,6 +100,11 @@ describe('giveawayTerms', () => {
     expect(giveawayTerms(world, get('country:United Kingdom'))).not.toContain('Labour Party')
   })
 
+  it('knows one body by each of its names: "Defense Department" and "the Pentagon" are never two options', () => {
+    expect(world.byForm.get('Defense Department')?.name).toBe('Pentagon')
+    expect(world.byForm.get('U.S. Defense Department')?.name).toBe('Pentagon')
+  })
+
   it('lists longer terms first, each once', () => {
     const terms = giveawayTerms(world, get('country:United States'))
     expect(new Set(terms).size).toBe(terms.length)
