@@ -1,6 +1,6 @@
 import words from './data/reference-words.json'
 import { storyCast, within, type QuizContext } from './context'
-import { hasWord } from './text'
+import { endsInAside, hasWord } from './text'
 export { hasWord } from './text'
 import { normalise, orgFamily } from './distractors'
 import { numberValue } from './numbers'
@@ -1160,6 +1160,23 @@ function pastPeriod(q: Question, g: GateContext): string | null {
 }
 
 /**
+ * NAME: ASIDE_FIGURE. "French sugar group Beghin-Say, which is what percentage owned by Italy's Gruppo Ferruzzi, is to
+ * raise its capital …": a figure in a relative clause set off by commas identifies the subject; the news is the main
+ * clause. NAME: ASIDE_KEY. "Sumner Redstone, who controls Dedham, Mass.,-based which organisation, a theater chain
+ * operator, offered …": the same for a name asked inside such an aside: it says who someone is, not the news.
+ */
+function asideSlot(q: Question, figureAsked: boolean): string | null {
+  if (!figureAsked && q.kind !== 'who-what-where' && q.kind !== 'cloze') return null
+  // "Dedham, Mass.,-based": a state after its town is part of the place, not a comma that closes the aside.
+  const prompt = q.prompt.replace(/^Fill the gap: /, '').replace(/, ([A-Z][a-z]{1,4}\.),/g, ' $1')
+  // The asked slot: the gap or question word, never a relative "who" right after a comma.
+  const slot = figureAsked ? new RegExp(GAP, 'gi') : /_____|\b(?:which|what) [a-z]+\b|\bwhom?\b/g
+  const at = [...prompt.matchAll(slot)].find((m) => !/,\s+$/.test(prompt.slice(0, m.index)))?.index ?? -1
+  if (at <= 0 || !endsInAside(prompt.slice(0, at)) || !prompt.slice(at).includes(',')) return null
+  return figureAsked ? 'background: the figure is in an aside (“, which …,”) about the subject, not the news' : 'background: the key is in an aside (“, who …,”) that says who someone is, not the news'
+}
+
+/**
  * NAME: DATE_AS_LABEL. "in line with the _____ Paris agreement" → February 22, in a story of March: a date before the
  * story used to name an earlier event says which event, and asking it tests the label, not the news.
  */
@@ -1212,27 +1229,8 @@ export const storyFact: Gate = {
     const figureAsked = q.kind === 'how-many' || (q.kind === 'cloze' && HAS_FIGURE.test(q.answer))
     const past = figureAsked ? pastPeriod(q, g) : null
     if (past) return past
-    // NAME: ASIDE_FIGURE. "French sugar group Beghin-Say, which is what percentage owned by Italy's Gruppo Ferruzzi, is
-    // to raise its capital …": a figure in a relative clause set off by commas identifies the subject; the news is
-    // the main clause.
-    if (figureAsked) {
-      const prompt = q.prompt.replace(/^Fill the gap: /, '')
-      const at = prompt.search(new RegExp(GAP, 'i'))
-      const before = at > 0 ? prompt.slice(0, at) : ''
-      const opened = [...before.matchAll(/,\s+(?:which|who|whose)\b/g)].at(-1)
-      if (opened && !before.slice(opened.index! + 1).includes(',') && /,/.test(prompt.slice(at))) return 'background: the figure is in an aside (“, which …,”) about the subject, not the news'
-    }
-    // NAME: ASIDE_KEY. "Sumner Redstone, who controls Dedham, Mass.,-based which organisation, a theater chain
-    // operator, offered …": the same for a name asked inside such an aside: it says who someone is, not the news.
-    if (q.kind === 'who-what-where' || (q.kind === 'cloze' && !figureAsked)) {
-      // "Dedham, Mass.,-based": a state after its town is part of the place, not a comma that closes the aside.
-      const prompt = q.prompt.replace(/^Fill the gap: /, '').replace(/, ([A-Z][a-z]{1,4}\.),/g, ' $1')
-      // The question word, not a relative "who" after a comma.
-      const at = [...prompt.matchAll(/_____|\b(?:which|what) [a-z]+\b|\bwhom?\b/g)].find((m) => !/,\s+$/.test(prompt.slice(0, m.index)))?.index ?? -1
-      const before = at > 0 ? prompt.slice(0, at) : ''
-      const opened = [...before.matchAll(/,\s+(?:who|which|whose)\b/g)].at(-1)
-      if (opened && !before.slice(opened.index! + 1).includes(',') && /,/.test(prompt.slice(at))) return 'background: the key is in an aside (“, who …,”) that says who someone is, not the news'
-    }
+    const aside = asideSlot(q, figureAsked)
+    if (aside) return aside
     const label = dateAsLabel(q, g)
     if (label) return label
     // NAME: IDENTIFYING_APPOSITION. "AMR Corp, the parent of which organisation, rose sharply …" → American Airlines: an

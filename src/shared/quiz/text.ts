@@ -15,3 +15,12 @@ export function hasWord(text: string, word: string, ignoreCase = false): boolean
   }
   return false
 }
+
+/**
+ * True when `before` (the text up to some point) ends inside a relative clause set off by a comma (", which …",
+ * ", who …", ", whose …") that no later comma has closed: the point is in an aside about the subject.
+ */
+export function endsInAside(before: string): boolean {
+  const opened = [...before.matchAll(/,\s+(?:which|who|whose)\b/g)].at(-1)
+  return opened !== undefined && !before.slice(opened.index! + 1).includes(',')
+}

@@ -5,6 +5,7 @@ import { entityDistractors } from '../distractors'
 import type { Question } from '../model'
 import type { Sentence } from '../sentences'
 import { numberDistractors } from './how-many'
+import { endsInAside } from '../text'
 
 const PERSON_SWAPS = false
 
@@ -197,7 +198,5 @@ function inParentheses(s: Sentence, at: number): boolean {
  * false only there tests a detail the story is not about.
  */
 export function inRelativeAside(s: Sentence, at: number): boolean {
-  const before = s.text.slice(0, at - s.start)
-  const opened = [...before.matchAll(/,\s+(?:which|who|whose)\b/g)].at(-1)
-  return opened !== undefined && !before.slice(opened.index! + 1).includes(',')
+  return endsInAside(s.text.slice(0, at - s.start))
 }
