@@ -12,6 +12,10 @@ const ROOT = resolve(import.meta.dirname, '..')
 // name it, so the corpus-wide tests run there too.
 if (!process.env.NEWSQUIZ_SHARED && existsSync(resolve(ROOT, '../shared/corpus'))) process.env.NEWSQUIZ_SHARED = resolve(ROOT, '../shared')
 const REPORTS = resolve(ROOT, 'reports/mutation')
+// The generator's random-text property runs its first 10 cases, not its 60, against each mutant: it covers every
+// generator file, so it runs for almost every mutant, and its full run alone would make the folder take hours. The
+// same seed gives the same first cases, so the score is a lower bound of what the full property would catch.
+process.env.NEWSQUIZ_QUIZ_PROPERTY_RUNS ??= '10'
 
 /**
  * The code where a silent bug costs most, by the name a run is asked for: what is mutated, and the test files
@@ -44,8 +48,13 @@ const only = (process.env.MUTATION_ONLY ?? '').split(',').map((s) => s.trim()).f
 // MUTATION_TESTS=tests/shared/quiz/rank.test.ts runs only those of the folder's tests: a lower bound of the score
 // (other tests might kill more), for when the folder's whole test list is too slow to run against every mutant.
 const onlyTests = (process.env.MUTATION_TESTS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
-if ((only.length || onlyTests.length) && chosen.length !== 1) {
-  console.error('MUTATION_ONLY and MUTATION_TESTS narrow one folder: name exactly one.')
+// MUTATION_SAMPLE=500 (with MUTATION_SEED, default 1) tests a uniform random sample of the folder's mutants instead of
+// all of them, and prints the score of the sample with its 95% interval: the generator folder has about 12,000
+// mutants, three to four hours on two cores, and its reports do not outlive the machine they were made on.
+const sampleSize = Number(process.env.MUTATION_SAMPLE ?? 0)
+const sampleSeed = Number(process.env.MUTATION_SEED ?? 1)
+if ((only.length || onlyTests.length || sampleSize) && chosen.length !== 1) {
+  console.error('MUTATION_ONLY, MUTATION_TESTS and MUTATION_SAMPLE narrow one folder: name exactly one.')
   process.exit(2)
 }
 /**
@@ -84,7 +93,7 @@ function folderFiles(name) {
 function combinedScore(name) {
   if (!existsSync(REPORTS)) return console.log(`${name}: no reports yet`)
   const reports = readdirSync(REPORTS)
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.incremental.json') && (f === `${name}.json` || f.startsWith(`${name}.`)))
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.incremental.json') && !f.includes('.sample-') && (f === `${name}.json` || f.startsWith(`${name}.`)))
     .map((f) => ({ f, at: statSync(resolve(REPORTS, f)).mtimeMs, r: JSON.parse(readFileSync(resolve(REPORTS, f), 'utf8')) }))
     .sort((a, b) => b.at - a.at)
   const ownTests = [...FOLDERS[name].tests].sort().join()
@@ -115,12 +124,68 @@ function combinedScore(name) {
   console.log(`  ${'total'.padEnd(40)} ${(all ? (100 * total.detected) / all : NaN).toFixed(1).padStart(5)}%  ${total.detected}/${all}${caveats ? `  (${caveats} files not current: not yet the folder's score)` : ''}`)
 }
 
+/** A seeded pseudo-random generator (mulberry32): the same seed draws the same sample. */
+function seeded(seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** One mutant's identity; `from` is 0 for the instrumenter's positions and 1 for a run's results (lines and columns from 1). */
+const mutantKey = (file, m, from = 0) => {
+  const { start, end } = m.location
+  return `${file}:${start.line - from}:${start.column - from}-${end.line - from}:${end.column - from} ${m.mutatorName} ${JSON.stringify(m.replacement ?? '')}`
+}
+
+/**
+ * Draws `n` of the mutants Stryker's own instrumenter makes in `files`, uniformly without replacement. Stryker can
+ * only be told code ranges to mutate, and a range also holds the mutants nested in it (a block's statements, the
+ * other mutants of the same regular expression): those are tested too, but only the drawn ones make the score.
+ */
+async function drawSample(files, n, seed) {
+  const { Instrumenter } = await import('@stryker-mutator/instrumenter')
+  const quiet = { debug() {}, info() {}, warn() {}, error() {}, trace() {}, isDebugEnabled: () => false, isInfoEnabled: () => false, isTraceEnabled: () => false }
+  const all = []
+  for (const file of files) {
+    const { mutants } = await new Instrumenter(quiet).instrument([{ name: file, content: readFileSync(resolve(ROOT, file), 'utf8'), mutate: true }], { plugins: null, excludedMutations: [], ignorers: [], noHeader: false })
+    for (const m of mutants) all.push({ file, m })
+  }
+  const random = seeded(seed)
+  // A partial Fisher-Yates shuffle: the first n are the sample.
+  for (let i = 0; i < Math.min(n, all.length); i++) {
+    const j = i + Math.floor(random() * (all.length - i))
+    ;[all[i], all[j]] = [all[j], all[i]]
+  }
+  const drawn = all.slice(0, n)
+  return {
+    population: all.length,
+    keys: new Set(drawn.map(({ file, m }) => mutantKey(file, m))),
+    // Stryker's ranges: lines from 1, columns from 0 (as its own parser reads them).
+    ranges: [...new Set(drawn.map(({ file, m }) => `${file}:${m.location.start.line + 1}:${m.location.start.column}-${m.location.end.line + 1}:${m.location.end.column}`))]
+  }
+}
+
+/** The 95% Wilson interval of a proportion k/n, in percent. */
+function wilson(k, n) {
+  const z = 1.96
+  const p = k / n
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n)
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n)
+  return [100 * (centre - half), 100 * (centre + half)]
+}
+
 mkdirSync(REPORTS, { recursive: true })
 const summary = []
 for (const name of chosen) {
-  const mutate = only.length ? only : FOLDERS[name].mutate
-  const report = only.length || onlyTests.length ? `${name}.${subsetName(only, onlyTests)}` : name
-  console.log(`\n=== ${report}: ${mutate.join(', ')} ===`)
+  const sample = sampleSize ? await drawSample(only.length ? only : folderFiles(name), sampleSize, sampleSeed) : null
+  const mutate = sample ? sample.ranges : only.length ? only : FOLDERS[name].mutate
+  const report = sample ? `${name}.sample-${sampleSize}-seed${sampleSeed}` : only.length || onlyTests.length ? `${name}.${subsetName(only, onlyTests)}` : name
+  if (sample) console.log(`Sample: ${sample.keys.size} of the ${sample.population} mutants (seed ${sampleSeed}), in ${sample.ranges.length} ranges`)
+  console.log(`\n=== ${report}: ${sample ? `${mutate.length} ranges` : mutate.join(', ')} ===`)
   const stryker = new Stryker({
     mutate,
     testFiles: onlyTests.length ? onlyTests : FOLDERS[name].tests,
@@ -148,9 +213,16 @@ for (const name of chosen) {
     // The generator's corpus tests take seconds; a folder's dry run must not give up on them.
     dryRunTimeoutMinutes: 15
   })
-  const results = await stryker.runMutationTest()
+  const tested = await stryker.runMutationTest()
+  const results = sample ? tested.filter((r) => sample.keys.has(mutantKey(relative(ROOT, r.fileName), r, 1))) : tested
   const s = score(results)
   summary.push({ name: report, ...s })
+  if (sample) {
+    const [low, high] = wilson(s.detected, s.total)
+    const line = `${report}: ${s.score.toFixed(1)}% of the sampled mutants detected (${s.detected}/${s.total}; 95% interval ${low.toFixed(1)}-${high.toFixed(1)}%), ${results.length} of ${sample.keys.size} drawn found in the run; all ${tested.length} tested: ${score(tested).score.toFixed(1)}%`
+    writeFileSync(resolve(REPORTS, `${report}.txt`), line + '\n')
+    console.log(line)
+  }
   const missed = results
     .filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
     .map((r) => `  ${r.status === 'NoCoverage' ? 'no test' : 'survived'}  ${relative(ROOT, r.fileName)}:${r.location.start.line}  ${r.mutatorName}: ${JSON.stringify(r.replacement ?? '')}`)
